@@ -1,0 +1,171 @@
+"""Help contacts: one data file, one schema, numbers validated with ``phonenumbers``.
+
+Language-independent facts (numbers, links, flags) are typed once; the text a reader reads
+(name, description, hours, what happens when you call) exists once per language.
+"""
+
+import datetime
+from pathlib import Path
+from typing import Literal
+
+import phonenumbers
+from babel import Locale
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
+
+from .data import read_yaml, validate
+from .errors import ContentError, raise_all
+
+Audience = Literal["mineurs", "jeunes-adultes", "adultes", "femmes", "proches", "professionnels", "tous"]
+Topic = Literal[
+    "danger-immediat", "prostitution", "exploitation", "violences-sexuelles", "violences-en-ligne",
+    "harcelement", "sante", "signalement", "droits-des-victimes",
+]
+
+
+def parse_french_number(raw: str) -> phonenumbers.PhoneNumber:
+    """Parse a number as dialled in France; raise ValueError (in French) if it is not valid.
+
+    Short numbers (17, 119, 3919, 116 006…) are checked as French short numbers, others as full numbers.
+    """
+    try:
+        number = phonenumbers.parse(raw, "FR")
+    except phonenumbers.NumberParseException:
+        raise ValueError(f"« {raw} » n'est pas un numéro de téléphone.") from None
+    if phonenumbers.is_valid_short_number(number) or phonenumbers.is_valid_number(number):
+        return number
+    raise ValueError(f"« {raw} » n'est pas un numéro valide en France (ni numéro court, ni numéro complet).")
+
+
+def is_short(number: phonenumbers.PhoneNumber) -> bool:
+    return not phonenumbers.is_valid_number(number)
+
+
+def display_number(raw: str) -> str:
+    """The number as French readers usually see it written: « 119 », « 116 006 », « 0 800 235 236 »."""
+    number = parse_french_number(raw)
+    national = str(number.national_number)
+    if not is_short(number) and national.startswith("8"):
+        # Freephone and special-rate numbers are written 0 8XX XXX XXX in France.
+        return f"0 {national[:3]} {national[3:6]} {national[6:]}"
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def dial_uri(raw: str, scheme: Literal["tel", "sms"] = "tel") -> str:
+    """A ``tel:`` or ``sms:`` URI that dials correctly: short numbers as they are, others in E.164."""
+    number = parse_french_number(raw)
+    if is_short(number):
+        return f"{scheme}:{number.national_number}"
+    return f"{scheme}:{phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)}"
+
+
+class ContactText(BaseModel):
+    """What a reader reads about a contact, in one language."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    name: str = Field(min_length=1)
+    short: str = Field(min_length=1, description="Ce que c'est, en quelques mots (bouton, pied de page).")
+    description: str = Field(min_length=1)
+    hours: str = Field(min_length=1)
+    what_happens: str | None = None
+
+
+class Contact(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    phone: str | None = None
+    sms: str | None = None
+    voice: bool = True
+    website: HttpUrl | None = None
+    chat: HttpUrl | None = None
+    free: bool
+    anonymous: bool
+    off_bill: bool
+    always_open: bool
+    emergency: bool = False
+    audiences: list[Audience] = Field(min_length=1)
+    topics: list[Topic] = Field(min_length=1)
+    scope: Literal["national"] | list[str] = "national"
+    spoken_languages: list[str] = ["fr"]
+    source: HttpUrl
+    verified: datetime.date
+    text: dict[str, ContactText]
+
+    @field_validator("phone", "sms")
+    @classmethod
+    def valid_number(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_french_number(value)
+        return value
+
+    @field_validator("spoken_languages")
+    @classmethod
+    def known_languages(cls, codes: list[str]) -> list[str]:
+        unknown = [code for code in codes if Locale("fr").languages.get(code) is None]
+        if unknown:
+            raise ValueError(f"code(s) de langue inconnu(s) : {', '.join(unknown)} (exemples : fr, en, ar).")
+        return codes
+
+    @field_validator("scope")
+    @classmethod
+    def departements(cls, scope):
+        if isinstance(scope, list):
+            wrong = [code for code in scope if not is_departement_code(code)]
+            if wrong:
+                raise ValueError(f"numéro(s) de département invalide(s) : {', '.join(wrong)} (exemples : 75, 2A, 974).")
+        return scope
+
+    @field_validator("verified")
+    @classmethod
+    def not_in_future(cls, day: datetime.date) -> datetime.date:
+        if day > datetime.date.today():
+            raise ValueError(f"la date de vérification {day.isoformat()} est dans le futur.")
+        return day
+
+    @field_validator("text")
+    @classmethod
+    def every_language(cls, text: dict, info: ValidationInfo) -> dict:
+        languages = (info.context or {}).get("languages", [])
+        missing = [language for language in languages if language not in text]
+        if missing:
+            raise ValueError(f"le texte manque pour la ou les langue(s) : {', '.join(missing)}.")
+        return text
+
+    @model_validator(mode="after")
+    def reachable(self):
+        if not (self.phone or self.sms or self.website or self.chat):
+            raise ValueError("un contact doit avoir au moins un moyen de joindre : phone, sms, website ou chat.")
+        return self
+
+
+def is_departement_code(code: str) -> bool:
+    if code in ("2A", "2B"):
+        return True
+    return code.isdigit() and (1 <= int(code) <= 95 and code != "20" and len(code) == 2 or 971 <= int(code) <= 976)
+
+
+def load_contacts(path: Path, languages: list[str]) -> dict[str, Contact]:
+    """Read and validate every contact; raise all errors at once, in French."""
+    raw = read_yaml(path)
+    if not isinstance(raw, list):
+        raise ContentError(str(path), "fichier entier", "le fichier doit être une liste de contacts.",
+                           "commencez chaque contact par « - id: … ».")
+    contacts, errors = {}, []
+    for position, item in enumerate(raw, start=1):
+        ident = item.get("id") if isinstance(item, dict) else None
+        place = f"contact « {ident} »" if ident else f"contact n° {position}"
+        contact, found = validate(Contact, item, str(path), place, {"languages": languages})
+        errors += found
+        if contact is None:
+            continue
+        if contact.id in contacts:
+            errors.append(ContentError(str(path), place, "cet identifiant est déjà utilisé par un autre contact.",
+                                       "donnez à chaque contact un id unique."))
+        contacts[contact.id] = contact
+    raise_all(errors)
+    return contacts
+
+
+def stale_contacts(contacts: dict[str, Contact], today: datetime.date, max_age_days: int) -> list[Contact]:
+    """Contacts whose last verification is older than ``max_age_days``, oldest first."""
+    old = [c for c in contacts.values() if (today - c.verified).days > max_age_days]
+    return sorted(old, key=lambda contact: contact.verified)

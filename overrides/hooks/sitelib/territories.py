@@ -1,0 +1,84 @@
+"""Local help by région and département (docs/_data/territoires.yml), rendered as a grouped list
+that works without JavaScript; overrides/assets/local-help.js adds a département filter."""
+
+import datetime
+from html import escape
+from pathlib import Path
+
+from babel.dates import format_date
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
+
+from .contacts import is_departement_code
+from .data import read_yaml, validate
+from .errors import raise_all
+
+
+class Place(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    what: dict[str, str]
+
+    @field_validator("what")
+    @classmethod
+    def every_language(cls, what: dict, info: ValidationInfo) -> dict:
+        missing = [language for language in (info.context or {}).get("languages", []) if not what.get(language)]
+        if missing:
+            raise ValueError(f"le texte manque pour la ou les langue(s) : {', '.join(missing)}.")
+        return what
+
+
+class Departement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    name: str = Field(min_length=1)
+    places: list[Place] = Field(min_length=1)
+
+    @field_validator("code")
+    @classmethod
+    def real_code(cls, code: str) -> str:
+        if not is_departement_code(code):
+            raise ValueError(f"« {code} » n'est pas un numéro de département (exemples : 75, 2A, 974).")
+        return code
+
+
+class Region(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1)
+    departements: list[Departement] = Field(min_length=1)
+
+
+class Territories(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    organisation: str
+    website: HttpUrl
+    source: HttpUrl
+    verified: datetime.date
+    regions: list[Region] = Field(min_length=1)
+
+
+def load_territories(path: Path, languages: list[str]) -> Territories:
+    territories, errors = validate(Territories, read_yaml(path), str(path), "aide locale", {"languages": languages})
+    raise_all(errors)
+    return territories
+
+
+def render_local_help(territories: Territories, ui: dict[str, str]) -> str:
+    """Régions as headings, départements as anchored items; a jump list replaces a filter without JS."""
+    language = ui["_lang"]
+    departements = sorted((d for region in territories.regions for d in region.departements), key=lambda d: d.code)
+    jump = " · ".join(f'<a href="#dep-{d.code}">{d.code} {escape(d.name)}</a>' for d in departements)
+    website = escape(str(territories.website))
+    verified = format_date(territories.verified, "long", locale=language)
+    parts = [f'<div class="pav-local" data-pav-local data-filter-label="{escape(ui["local_filter"])}" '
+             f'data-filter-all="{escape(ui["local_filter_all"])}">',
+             f'<p class="pav-local__jump">{escape(ui["local_jump"])} {jump}</p>']
+    for region in territories.regions:
+        parts.append(f'<h3>{escape(region.name)}</h3><ul class="pav-local__list">')
+        for d in region.departements:
+            places = "".join(f"<li>{escape(place.what[language])}</li>" for place in d.places)
+            parts.append(f'<li id="dep-{d.code}" data-departement="{d.code}"><strong>{d.code} — {escape(d.name)}</strong>'
+                         f'<ul>{places}</ul><a href="{website}" rel="noopener noreferrer">{escape(territories.organisation)}</a></li>')
+        parts.append("</ul>")
+    parts.append(f'<p class="pav-contact__meta">{escape(ui["source"])} <a href="{escape(str(territories.source))}" '
+                 f'rel="noopener noreferrer">{escape(territories.organisation)}</a> · '
+                 f'<span class="pav-verified">{escape(ui["verified_on"])} <time datetime="{territories.verified.isoformat()}">{verified}</time></span></p></div>')
+    return "\n\n" + "".join(parts) + "\n\n"

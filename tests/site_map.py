@@ -1,0 +1,81 @@
+"""What the site should contain, read from the sources (mkdocs.yml and docs/), not from the build.
+
+Tests are parametrised from here so that each page of each language is its own named test.
+"""
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for what tests need; environment variables are left unset."""
+
+
+ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def site_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+
+
+def i18n_languages() -> list[dict]:
+    config = site_config()
+    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return [language for language in plugin["languages"] if language.get("build", True)]
+
+
+LANGUAGES = [language["locale"] for language in i18n_languages()]
+DEFAULT_LANGUAGE = next(language["locale"] for language in i18n_languages() if language.get("default"))
+
+
+def source_pages(language: str = DEFAULT_LANGUAGE) -> list[str]:
+    """Markdown sources of one language, relative to its folder (e.g. "aide.md", "lexique/viol.md")."""
+    folder = DOCS / language
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
+
+
+def url_of(source: str) -> str:
+    """The URL path of a page (use_directory_urls): "aide.md" → "aide/", "index.md" → ""."""
+    stem = source[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def language_root(language: str) -> str:
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def built_page_paths() -> list[str]:
+    """Every HTML page of every language, as URL paths from the site root, 404 pages included."""
+    paths = []
+    for language in LANGUAGES:
+        paths += [language_root(language) + url_of(source) for source in source_pages()]
+        paths.append(language_root(language) + "404.html")
+    return paths
+
+
+def html_file(site: Path, path: str) -> Path:
+    return site / path if path.endswith(".html") else site / path / "index.html"
+
+
+def intended_fallbacks(language: str) -> list[str]:
+    """Pages a language shows in French on purpose: mkdocs.yml, languages[].extra.untranslated."""
+    entry = next(item for item in i18n_languages() if item["locale"] == language)
+    return (entry.get("extra") or {}).get("untranslated", [])
+
+
+def quick_exit_url(language: str) -> str:
+    """The neutral page « Quitter le site » leads to, as set in mkdocs.yml (per language or site-wide)."""
+    entry = next(item for item in i18n_languages() if item["locale"] == language)
+    return (entry.get("extra") or {}).get("quick_exit_url", site_config()["extra"]["quick_exit_url"])
+
+
+def interface_strings(language: str) -> dict[str, str]:
+    return yaml.safe_load((DOCS / "_data" / "interface.yml").read_text(encoding="utf-8"))[language]

@@ -1,0 +1,72 @@
+"""Every built page of every language, opened in Chromium at 360×640 on the loopback server."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from site_map import built_page_paths
+
+AXE = Axe()
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+STORAGE_AND_COOKIES = """() => ({
+  cookies: document.cookie,
+  local: Object.keys(localStorage),
+  session: Object.keys(sessionStorage),
+})"""
+
+QUICK_EXIT_PLACE = """() => {
+  const button = document.querySelector('.pav-quick-exit');
+  if (!button) return null;
+  const box = button.getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  const top = document.elementFromPoint(x, y);
+  return {top: box.top, bottom: box.bottom, left: box.left, right: box.right,
+          covered: !(top === button || button.contains(top))};
+}"""
+
+
+def axe_violations(page) -> list[str]:
+    results = AXE.run(page, options=AXE_OPTIONS)
+    return [f"{v['id']} ({v['impact']}) : {v['help']} — {', '.join(' '.join(n['target']) for n in v['nodes'][:3])}"
+            for v in results.response["violations"]]
+
+
+def tab_stops(page, count: int) -> list[str]:
+    stops = []
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("() => document.activeElement.className || document.activeElement.tagName"))
+    return stops
+
+
+@pytest.mark.parametrize("path", built_page_paths())
+def test_page_on_a_phone(visit, path):
+    """Private, usable and accessible: no third party, nothing stored, quick exit at hand, axe clean."""
+    one = visit()
+    page = one.open(path)
+    problems = []
+
+    if one.outside:
+        problems.append(f"requêtes vers d'autres sites : {one.outside}")
+    stored = page.evaluate(STORAGE_AND_COOKIES)
+    if stored["cookies"] or one.context.cookies():
+        problems.append(f"cookie déposé : {stored['cookies'] or one.context.cookies()}")
+    if stored["local"] or stored["session"]:
+        problems.append(f"stockage du navigateur utilisé : {stored}")
+
+    place = page.evaluate(QUICK_EXIT_PLACE)
+    if place is None:
+        problems.append("le bouton « Quitter le site » est absent")
+    else:
+        if place["top"] < 0 or place["bottom"] > 640 or place["left"] < 0 or place["right"] > 360:
+            problems.append(f"le bouton « Quitter le site » n'est pas entièrement visible sans défiler : {place}")
+        if place["covered"]:
+            problems.append("le bouton « Quitter le site » est recouvert par un autre élément")
+        if not any("pav-quick-exit-link" in stop for stop in tab_stops(page, 3)):
+            problems.append("« Quitter le site » n'est pas atteint en trois appuis sur Tab")
+
+    problems += [f"accessibilité (axe) : {violation}" for violation in axe_violations(page)]
+    assert not problems, f"Page /{path} :\n  - " + "\n  - ".join(problems)

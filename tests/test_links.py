@@ -1,0 +1,20 @@
+"""Internal links of the built site, crawled by linkchecker over the loopback server."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def linkchecker() -> str:
+    found = shutil.which("linkchecker") or str(Path(sys.executable).with_name("linkchecker"))
+    assert Path(found).exists(), "linkchecker est introuvable : lancez « make test », qui l'installe."
+    return found
+
+
+def test_no_broken_internal_link(server):
+    # Only the site's own URLs are checked (linkchecker's default): no request leaves the machine.
+    result = subprocess.run([linkchecker(), "--no-status", "--no-warnings", "--threads", "4", server],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, "Liens internes cassés (corrigez le lien dans la page indiquée par « Parent URL ») :\n" + result.stdout[-6000:]
+    assert "0 errors found" in result.stdout or "0 erreurs" in result.stdout or result.returncode == 0

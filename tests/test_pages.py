@@ -1,0 +1,104 @@
+"""Every built page, read as HTML: translations, titles, headings, language, privacy of assets."""
+
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from site_map import (DEFAULT_LANGUAGE, LANGUAGES, built_page_paths, html_file, intended_fallbacks, language_root,
+                      source_pages)
+
+PAGES = built_page_paths()
+
+
+def language_of(path: str) -> str:
+    first = path.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def soup_of(site, path: str) -> BeautifulSoup:
+    file = html_file(site, path)
+    assert file.exists(), f"La page {path or '/'} n'a pas été construite ({file})."
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("language", [language for language in LANGUAGES if language != DEFAULT_LANGUAGE])
+def test_every_page_is_translated_or_an_intended_fallback(language):
+    translated = set(source_pages(language))
+    missing = [page for page in source_pages() if page not in translated and page not in intended_fallbacks(language)]
+    assert not missing, (
+        f"Pages sans traduction en « {language} » : "
+        + ", ".join(f"docs/{language}/{page}" for page in missing)
+        + f". Traduisez-les (même nom de fichier que dans docs/{DEFAULT_LANGUAGE}/), ou ajoutez-les à la liste "
+        f"« untranslated » de la langue « {language} » dans mkdocs.yml pour afficher la version française avec un avis."
+    )
+    orphans = sorted(translated - set(source_pages()))
+    assert not orphans, (
+        f"Pages en « {language} » sans version française : "
+        + ", ".join(f"docs/{language}/{page}" for page in orphans)
+        + f". Le français est la référence : créez docs/{DEFAULT_LANGUAGE}/… avec le même nom, ou vérifiez le nom du fichier."
+    )
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_one_h1_a_description_and_the_right_language(site, path):
+    soup = soup_of(site, path)
+    h1 = soup.find_all("h1")
+    assert len(h1) == 1, f"La page /{path} a {len(h1)} titres de niveau 1 (# …) : il en faut exactement un."
+    description = soup.find("meta", attrs={"name": "description"})
+    assert description and description.get("content", "").strip(), (
+        f"La page /{path} n'a pas de description : ajoutez « description: … » dans son en-tête.")
+    language = language_of(path)
+    assert soup.html.get("lang") == language, f"La page /{path} est marquée lang={soup.html.get('lang')}, pas {language}."
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_headings_are_in_order(site, path):
+    article = soup_of(site, path).select_one("article") or soup_of(site, path)
+    levels = [int(tag.name[1]) for tag in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+    jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert not jumps, f"La page /{path} saute des niveaux de titre ({jumps[0][0]} puis {jumps[0][1]}) : n'allez pas de ## à ####."
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_titles_are_unique_within_a_language(site, language):
+    seen = defaultdict(list)
+    for path in PAGES:
+        if language_of(path) == language and not path.endswith("404.html"):
+            seen[soup_of(site, path).title.get_text(strip=True)].append("/" + path)
+    duplicates = {title: paths for title, paths in seen.items() if len(paths) > 1}
+    assert not duplicates, f"Titres de page en double en « {language} » : {duplicates}. Chaque page doit avoir son propre titre (# …)."
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_nothing_from_another_site(site, path):
+    soup = soup_of(site, path)
+    remote = []
+    for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                           ("video", "src"), ("source", "src"), ("audio", "src"), ("object", "data")):
+        for element in soup.find_all(tag):
+            url = element.get(attribute, "")
+            if tag == "link" and set(element.get("rel", [])) & {"canonical", "alternate"}:
+                continue
+            if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+                remote.append(f"<{tag} {attribute}={url}>")
+    assert not remote, f"La page /{path} charge des ressources d'un autre site : {remote}."
+    assert soup.find("meta", attrs={"name": "referrer", "content": "no-referrer"}), f"/{path} : meta referrer manquante."
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_external_links_leak_no_referrer(site, path):
+    for link in soup_of(site, path).find_all("a", href=True):
+        if urlsplit(link["href"]).scheme in ("http", "https"):
+            rel = set(link.get("rel", []))
+            assert {"noopener", "noreferrer"} <= rel, f"/{path} : le lien {link['href']} n'a pas rel=\"noopener noreferrer\"."
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_fallback_pages_say_they_are_french(site, language):
+    for page in intended_fallbacks(language):
+        path = language_root(language) + page[: -len(".md")] + "/"
+        soup = soup_of(site, path)
+        assert soup.select_one(".pav-fallback"), f"/{path} est en français mais n'affiche pas l'avis de traduction."
+        assert soup.select_one(f'[lang="{DEFAULT_LANGUAGE}"]'), f"/{path} : le texte français n'est pas marqué lang={DEFAULT_LANGUAGE}."

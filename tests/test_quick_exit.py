@@ -1,0 +1,119 @@
+"""The quick exit, in its two branches (after GOV.UK Frontend's tests): JavaScript unavailable and available.
+
+The neutral destination is answered by a stub: no test contacts a real external site.
+"""
+
+import pytest
+
+from site_map import LANGUAGES, interface_strings, language_root, quick_exit_url
+
+DESTINATION_PAGE = "<!doctype html><title>Neutral page</title><p>Neutral page</p>"
+
+
+def exit_visit(visit, language: str, javascript: bool):
+    return visit(javascript=javascript, stubs={quick_exit_url(language): DESTINATION_PAGE})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_javascript_the_button_is_a_plain_link(visit, language):
+    one = exit_visit(visit, language, javascript=False)
+    page = one.open(language_root(language) + "aide/")
+    button = page.locator(".pav-quick-exit")
+    assert button.get_attribute("href") == quick_exit_url(language)
+    assert {"noreferrer", "noopener"} <= set(button.get_attribute("rel").split())
+    button.click()
+    page.wait_for_url(quick_exit_url(language))
+    assert page.title() == "Neutral page"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_with_javascript_the_page_disappears_and_back_does_not_return(visit, server, language):
+    one = exit_visit(visit, language, javascript=True)
+    page = one.open(language_root(language))
+    page.locator(".md-content a[href$='aide/']").first.click()
+    page.wait_for_url("**/aide/")
+    before_exit = page.url
+    # The click handler hides the page synchronously: capture the state before navigation starts.
+    state = page.evaluate("""() => {
+        document.querySelector('.pav-quick-exit').click();
+        const overlay = document.querySelector('.pav-overlay');
+        return {hidden: getComputedStyle(document.querySelector('.md-container')).display === 'none',
+                overlay: overlay && overlay.getAttribute('role'), text: overlay && overlay.textContent};
+    }""")
+    assert state == {"hidden": True, "overlay": "alert", "text": interface_strings(language)["quick_exit_loading"]}
+    page.wait_for_url(quick_exit_url(language))
+    page.go_back()
+    assert page.url != before_exit, "Retour arrière : le navigateur revient sur la page quittée."
+    assert page.url == server + language_root(language)
+
+
+def test_page_restored_from_back_forward_cache_is_usable_again(visit):
+    one = exit_visit(visit, "fr", javascript=True)
+    page = one.open("aide/")
+    page.evaluate("""() => {
+        document.documentElement.classList.add('pav-exiting');
+        document.body.appendChild(Object.assign(document.createElement('div'), {className: 'pav-overlay'}));
+        window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+    }""")
+    assert page.locator(".pav-overlay").count() == 0
+    assert page.locator(".pav-quick-exit").is_visible()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_shift_three_times_leaves_with_announcements_in_the_page_language(visit, language):
+    strings = interface_strings(language)
+    one = exit_visit(visit, language, javascript=True)
+    page = one.open(language_root(language) + "aide/")
+    announcer = page.locator("[data-pav-announcer]")
+    assert announcer.get_attribute("aria-live") == "polite"
+    page.keyboard.press("Shift")
+    assert announcer.text_content() == strings["quick_exit_press_2"]
+    page.keyboard.press("Shift")
+    assert announcer.text_content() == strings["quick_exit_press_1"]
+    page.keyboard.press("Shift")
+    page.wait_for_url(quick_exit_url(language))
+
+
+def test_shift_with_a_letter_or_another_key_does_not_count(visit):
+    one = exit_visit(visit, "fr", javascript=True)
+    page = one.open("aide/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift+A")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Control")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert page.url.endswith("/aide/"), "Maj+lettre ou une autre touche aurait dû remettre le compte à zéro."
+    assert page.locator(".pav-bar").get_attribute("data-presses") == "2"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_count_expires_after_five_seconds(visit, language):
+    one = exit_visit(visit, language, javascript=True)
+    page = one.open(language_root(language) + "aide/")
+    page.clock.install()
+    page.reload()
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.fast_forward(5100)
+    assert page.locator("[data-pav-announcer]").text_content() == interface_strings(language)["quick_exit_expired"]
+    page.keyboard.press("Shift")
+    assert page.url.endswith("/aide/"), "Après 5 secondes, le compte aurait dû repartir de zéro."
+
+
+def test_quick_exit_is_hidden_when_printing(visit):
+    page = visit().open("aide/")
+    page.emulate_media(media="print")
+    assert not page.locator(".pav-quick-exit").is_visible()
+    assert not page.locator(".pav-bar").is_visible()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_secondary_skip_link_is_first_after_skip_to_content(visit, language):
+    page = visit().open(language_root(language) + "aide/")
+    stops = []
+    for _ in range(2):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("() => document.activeElement.className"))
+    assert "md-skip" in stops[0] and "pav-skip" in stops[1], f"Ordre de tabulation : {stops}"
+    assert page.locator(".pav-skip").is_visible(), "Le lien d'évitement doit apparaître quand il a le focus."
