@@ -16,6 +16,8 @@ import pytest
 from filelock import FileLock
 
 sys.path.insert(0, str(Path(__file__).parent))
+# The build logic is plain Python next to the MkDocs hooks: tests import it directly.
+sys.path.insert(0, str(Path(__file__).parent.parent / "overrides" / "hooks"))
 from site_map import DEFAULT_LANGUAGE, LANGUAGES, ROOT  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

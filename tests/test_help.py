@@ -1,0 +1,84 @@
+"""Help contacts on the built site: one source, valid numbers, help in one tap everywhere."""
+
+import datetime
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitelib.contacts import dial_uri, load_contacts
+from site_map import DOCS, LANGUAGES, built_page_paths, html_file, language_root
+
+sys.path.insert(0, str(DOCS.parent / "scripts"))
+import check_contacts  # noqa: E402
+
+CONTACTS = load_contacts(DOCS / "_data" / "contacts.yml", LANGUAGES)
+KNOWN_URIS = {dial_uri(c.phone) for c in CONTACTS.values() if c.phone and c.voice} | {
+    dial_uri(c.sms, "sms") for c in CONTACTS.values() if c.sms}
+
+
+def soup(site, path):
+    return BeautifulSoup(html_file(site, path).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_phone_link_on_the_site_is_a_known_contact(site):
+    wrong = []
+    for path in built_page_paths():
+        for link in soup(site, path).select('a[href^="tel:"], a[href^="sms:"]'):
+            if link["href"] not in KNOWN_URIS:
+                wrong.append(f"/{path} : {link['href']}")
+    assert not wrong, ("Numéros qui ne viennent pas de docs/_data/contacts.yml (utilisez un marqueur "
+                       "<!-- @numero id --> au lieu d'écrire le numéro) : " + ", ".join(wrong))
+
+
+@pytest.mark.parametrize("path", built_page_paths())
+def test_every_page_offers_help_in_one_tap(site, path):
+    page = soup(site, path)
+    assert page.select(".pav-footer-help a.pav-number"), f"/{path} : pas de numéro d'aide en pied de page."
+    assert page.select_one(".pav-bar__help"), f"/{path} : pas de lien « Aide » dans la barre du haut."
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_help_situation_shows_contacts_with_their_verification_date(site, language):
+    page = soup(site, language_root(language) + "aide/")
+    article = page.select_one("article")
+    sections, current = {}, None
+    for element in article.find_all(["h2", "div", "ul"]):
+        if element.name == "h2":
+            current = element.get_text(strip=True)
+            sections[current] = 0
+        elif current and ("pav-contact" in element.get("class", []) or "pav-numbers" in element.get("class", [])
+                          or "pav-local" in element.get("class", [])):
+            sections[current] += 1
+    empty = [title for title, count in sections.items() if count == 0]
+    assert sections and not empty, f"/{language_root(language)}aide/ : situations sans contact : {empty}"
+    cards = article.select(".pav-contact")
+    assert cards and all(card.select_one(".pav-verified time[datetime]") for card in cards)
+
+
+def test_no_contact_is_overdue_for_verification():
+    recheck, overdue = check_contacts.report(datetime.date.today(), check_contacts.TO_RECHECK_DAYS, check_contacts.OVERDUE_DAYS)
+    print(f"\nContacts à revérifier (plus de {check_contacts.TO_RECHECK_DAYS} jours) : {len(recheck)}", *recheck, sep="\n")
+    assert not overdue, "Contacts vérifiés il y a plus de deux ans, à revérifier avant publication :\n" + "\n".join(overdue)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_help_page_first_screen_has_emergency_numbers_big_enough_to_tap(visit, language):
+    page = visit().open(language_root(language) + "aide/")
+    boxes = page.evaluate("""() => Array.from(document.querySelectorAll('article .pav-numbers')[0].querySelectorAll('a'))
+        .map(a => { const b = a.getBoundingClientRect(); return {href: a.getAttribute('href'), top: b.top, bottom: b.bottom, w: b.width, h: b.height}; })""")
+    hrefs = {box["href"] for box in boxes}
+    assert {"tel:17", "tel:112", "sms:114"} <= hrefs, f"Bloc d'urgence incomplet : {hrefs}"
+    in_view = [box for box in boxes if box["top"] >= 0 and box["bottom"] <= 640]
+    assert in_view, "Aucun numéro d'urgence dans le premier écran (360×640) de la page d'aide."
+    assert any(box["w"] >= 44 and box["h"] >= 44 for box in in_view), f"Cibles trop petites (< 44×44 px) : {in_view}"
+
+
+def test_local_help_filter_works_without_and_with_javascript(visit):
+    without = visit(javascript=False).open("aide/")
+    assert without.locator("[data-pav-local] select").count() == 0
+    assert without.locator('a[href="#dep-31"]').count() == 1 and without.locator("#dep-31").is_visible()
+    page = visit().open("aide/")
+    page.locator("[data-pav-local] select").select_option("31")
+    assert page.locator("#dep-31").is_visible()
+    assert not page.locator("#dep-75").is_visible()
