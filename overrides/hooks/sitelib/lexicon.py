@@ -1,0 +1,211 @@
+"""The lexicon: one Markdown file per term and language (docs/<langue>/lexique/<id>.md).
+
+The file name is the term's stable identifier, shared by every language; the front matter holds the
+short definition, the variants a reader may type or meet, and "see also" identifiers. From these the
+build makes the A–Z page, completes each term page, and links the first mention of a term in other pages.
+"""
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Callable
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from .data import validate
+from .errors import ContentError, raise_all
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+H1 = re.compile(r"^# +(.+?)\s*$", re.MULTILINE)
+
+
+class TermFields(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    short: str = Field(min_length=1)
+    variants: list[str] = []
+    see_also: list[str] = []
+    autolink: bool = True
+    description: str | None = None
+
+
+@dataclass
+class Term:
+    id: str
+    title: str
+    short: str
+    variants: list[str]
+    see_also: list[str]
+    autolink: bool
+    file: str
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.title, *self.variants]
+
+
+@dataclass
+class Lexicon:
+    terms: dict[str, dict[str, Term]] = field(default_factory=dict)  # language → id → term
+
+
+def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[ContentError]]:
+    file = path.relative_to(docs_dir.parent).as_posix()
+    text = path.read_text(encoding="utf-8")
+    front = FRONT_MATTER.match(text)
+    if not front:
+        return None, [ContentError(file, "en-tête", "l'en-tête (entre deux lignes ---) manque.",
+                                   "commencez le fichier par ---, short: …, variants: […], see_also: […], ---.")]
+    try:
+        raw = yaml.safe_load(front.group(1)) or {}
+    except yaml.YAMLError as error:
+        return None, [ContentError(file, "en-tête", f"l'en-tête est mal formé ({error}).",
+                                   "vérifiez les deux-points, les crochets et les guillemets.")]
+    fields, errors = validate(TermFields, raw, file, "en-tête")
+    title = H1.search(text[front.end():])
+    if not title:
+        errors.append(ContentError(file, "titre", "le titre du mot (# …) manque.", "ajoutez une ligne « # Le mot » après l'en-tête."))
+    if errors:
+        return None, errors
+    return Term(path.stem, title.group(1), fields.short, fields.variants, fields.see_also, fields.autolink, file), []
+
+
+def load_lexicon(docs_dir: Path, languages: list[str], default: str, untranslated: dict[str, list[str]]) -> Lexicon:
+    """Read every term of every language and check the rules that keep the lexicon coherent."""
+    lexicon, errors = Lexicon(), []
+    for language in languages:
+        lexicon.terms[language] = {}
+        for path in sorted((docs_dir / language / "lexique").glob("*.md")):
+            if path.name == "index.md":
+                continue
+            term, found = read_term(path, docs_dir)
+            errors += found
+            if term:
+                lexicon.terms[language][term.id] = term
+    for language, terms in lexicon.terms.items():
+        owner: dict[str, str] = {}
+        for term in terms.values():
+            for form in term.forms:
+                key = form.casefold()
+                if key in owner and owner[key] != term.id:
+                    errors.append(ContentError(term.file, f"forme « {form} »",
+                                               f"ce mot ou variant appartient déjà au terme « {owner[key]} ».",
+                                               "retirez-le d'un des deux fichiers : un variant ne renvoie qu'à un terme."))
+                owner.setdefault(key, term.id)
+            for other in term.see_also:
+                if other not in terms:
+                    errors.append(ContentError(term.file, f"see_also « {other} »", "ce terme n'existe pas dans le lexique.",
+                                               f"corrigez l'identifiant (nom du fichier sans .md) ou créez docs/{language}/lexique/{other}.md."))
+        if language == default:
+            continue
+        allowed = {Path(page).stem for page in untranslated.get(language, []) if page.startswith("lexique/")}
+        for missing in sorted(set(lexicon.terms[default]) - set(terms) - allowed):
+            errors.append(ContentError(f"docs/{language}/lexique/{missing}.md", "fichier entier",
+                                       f"le terme « {missing} » existe en {default} mais pas en {language}.",
+                                       f"traduisez-le (même nom de fichier), ou ajoutez lexique/{missing}.md à « untranslated » de {language} dans mkdocs.yml."))
+    raise_all(errors)
+    return lexicon
+
+
+def complete_term_page(markdown: str, term: Term, terms: dict[str, Term], ui: dict[str, str]) -> str:
+    """Put the short definition under the title, the variants and the "see also" links at the end."""
+    title = H1.search(markdown)
+    definition = f'\n\n<p class="pav-definition">{escape(term.short)}</p>\n'
+    markdown = markdown[: title.end()] + definition + markdown[title.end():]
+    extra = []
+    if term.variants:
+        extra.append(f'<p class="pav-variants">{escape(ui["lexicon_variants"])} {escape(", ".join(term.variants))}</p>')
+    if term.see_also:
+        links = ", ".join(f"[{terms[other].title}]({other}.md)" for other in term.see_also)
+        extra.append(f'{ui["lexicon_see_also"]} {links}')
+    return markdown.rstrip() + "\n\n" + "\n\n".join(extra) + "\n"
+
+
+def first_letter(title: str) -> str:
+    import unicodedata
+    letter = unicodedata.normalize("NFD", title.lstrip("«»\"' ")[0])[0].upper()
+    return letter if letter.isalpha() else "#"
+
+
+def render_a_to_z(terms: dict[str, Term], href: Callable[[str], str], ui: dict[str, str]) -> str:
+    """Letter navigation, then each letter's terms with their short definitions and stable anchors."""
+    by_letter: dict[str, list[Term]] = {}
+    for term in sorted(terms.values(), key=lambda t: t.title.casefold()):
+        by_letter.setdefault(first_letter(term.title), []).append(term)
+    letters = " ".join(f'<a href="#lettre-{letter.lower()}">{letter}</a>' for letter in by_letter)
+    parts = [f'<nav class="pav-letters" aria-label="{escape(ui["lexicon_letters"])}">{letters}</nav>']
+    for letter, group in by_letter.items():
+        parts.append(f'<h2 id="lettre-{letter.lower()}">{letter}</h2><dl class="pav-lexicon">')
+        for term in group:
+            parts.append(f'<dt id="{term.id}"><a href="{href(term.id)}">{escape(term.title)}</a></dt>'
+                         f'<dd>{escape(term.short)}</dd>')
+        parts.append("</dl>")
+    return "\n\n" + "".join(parts) + "\n\n"
+
+
+# ----- automatic links ---------------------------------------------------------------------------
+
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
+FORBIDDEN = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "button", "summary",
+             "nav", "label", "textarea", "select", "title", "svg", "dt"}
+VOID = {"br", "hr", "img", "input", "meta", "link", "source", "track", "wbr", "col", "area", "embed"}
+
+
+def form_pattern(terms: dict[str, Term]) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One regex for every form of every linkable term, longest first, on word boundaries."""
+    owner = {form.casefold(): term.id for term in terms.values() if term.autolink for form in term.forms}
+    if not owner:
+        return None, owner
+    alternatives = "|".join(re.escape(form) for form in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])({alternatives})(?![\w-])", re.IGNORECASE), owner
+
+
+def link_terms(html: str, terms: dict[str, Term], href: Callable[[str], str], ui: dict[str, str]) -> str:
+    """Link the first mention of each term, with its short definition in a popover that needs no script."""
+    pattern, owner = form_pattern(terms)
+    if pattern is None:
+        return html
+    linked: set[str] = set()
+    out, depth, position = [], 0, 0
+
+    def link(match: re.Match) -> str:
+        ident = owner[match.group(1).casefold()]
+        if ident in linked:
+            return match.group(0)
+        linked.add(ident)
+        term = terms[ident]
+        popover = f"pav-def-{ident}"
+        return (f'<span class="pav-term"><a href="{href(ident)}">{match.group(1)}</a>'
+                f'<button type="button" class="pav-term__toggle" popovertarget="{popover}" '
+                f'aria-label="{escape(ui["lexicon_show"])} {escape(term.title)}">?</button>'
+                f'<span class="pav-term__definition" id="{popover}" popover>'
+                f'<strong>{escape(term.title)}</strong> : {escape(term.short)} '
+                f'<a href="{href(ident)}">{escape(ui["lexicon_more"])}</a></span></span>')
+
+    for tag in TAG.finditer(html):
+        text = html[position: tag.start()]
+        out.append(pattern.sub(link, text) if depth == 0 else text)
+        out.append(tag.group(0))
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name in FORBIDDEN and name not in VOID and not tag.group(3).rstrip().endswith("/"):
+            depth += -1 if closing else 1
+            depth = max(depth, 0)
+        position = tag.end()
+    tail = html[position:]
+    out.append(pattern.sub(link, tail) if depth == 0 else tail)
+    return "".join(out)
+
+
+def add_related_terms(markdown: str, identifiers: list, terms: dict[str, Term], href: Callable[[str], str],
+                      ui: dict[str, str], source: str) -> str:
+    """A "words to know" list placed before the page's last section (its help section)."""
+    unknown = [ident for ident in identifiers if ident not in terms]
+    if unknown:
+        raise ContentError(source, "en-tête, related_terms", f"terme(s) inconnu(s) du lexique : {', '.join(map(str, unknown))}.",
+                           "utilisez le nom d'un fichier de lexique/ sans .md.")
+    items = "".join(f'<li><a href="{href(ident)}">{escape(terms[ident].title)}</a> — {escape(terms[ident].short)}</li>'
+                    for ident in identifiers)
+    block = f'\n\n<aside class="pav-related"><p><strong>{escape(ui["related_terms"])}</strong></p><ul>{items}</ul></aside>\n\n'
+    last_section = markdown.rfind("\n## ")
+    return markdown + block if last_section < 0 else markdown[:last_section] + block + markdown[last_section:]
