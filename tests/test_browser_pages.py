@@ -70,3 +70,30 @@ def test_page_on_a_phone(visit, path):
 
     problems += [f"accessibilité (axe) : {violation}" for violation in axe_violations(page)]
     assert not problems, f"Page /{path} :\n  - " + "\n  - ".join(problems)
+
+
+def test_a_full_visit_leaves_no_trace(visit, server):
+    """Search, the menu, the language switcher, a definition popover and local-help filter: still nothing stored."""
+    one = visit()
+    page = one.open("")
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator(".md-search__input").fill("loverboy")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_load_state("load")
+    page.locator(".md-header label[for='__drawer']").first.click()
+    assert page.locator("#__drawer").is_checked()
+    page.locator(".pav-bar__help").click()
+    page.wait_for_url("**/aide/")
+    page.locator("[data-pav-local] select").select_option("13")
+    page.locator(".md-select button").first.click()
+    page.locator(".md-select__link[hreflang='en']").click()
+    page.wait_for_url("**/en/**")
+    page.goto(server + "en/articles/loverboy/")
+    page.locator("article .pav-term__toggle").first.click()
+    stored = page.evaluate(STORAGE_AND_COOKIES)
+    assert not one.outside, f"Requêtes vers d'autres sites pendant la visite : {one.outside}"
+    assert not one.context.cookies() and not stored["cookies"], "Un cookie a été déposé pendant la visite."
+    assert not stored["local"] and not stored["session"], f"Stockage utilisé pendant la visite : {stored}"
+    workers = page.evaluate("async () => navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0")
+    assert workers == 0, "Un service worker a été enregistré."

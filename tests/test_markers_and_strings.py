@@ -93,3 +93,17 @@ def test_territories_valid_and_invalid(tmp_path):
         load_territories(write(tmp_path, "t.yml", TERRITORIES.replace('"31"', '"00"')), ["fr", "en"])
     with pytest.raises(ContentError, match="langue\\(s\\) : en"):
         load_territories(write(tmp_path, "t.yml", TERRITORIES.replace(", en: In Toulouse.", "")), ["fr", "en"])
+
+
+def test_unknown_contact_id_names_the_page_and_the_known_ids():
+    from site_map import DOCS, LANGUAGES
+    from sitelib.contacts import load_contacts
+    from sitelib.render import contact_markers
+
+    contacts = load_contacts(DOCS / "_data" / "contacts.yml", LANGUAGES)
+    handlers = contact_markers(contacts, {"_lang": "fr"})
+    with pytest.raises(ContentError) as caught:
+        expand_markers("Appelle le <!-- @numero 118 -->", handlers, "docs/fr/articles/x.md")
+    message = str(caught.value)
+    assert "docs/fr/articles/x.md" in message and "ligne 1" in message and "« 118 » n'existe pas" in message
+    assert "119" in message

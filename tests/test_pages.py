@@ -102,3 +102,33 @@ def test_fallback_pages_say_they_are_french(site, language):
         soup = soup_of(site, path)
         assert soup.select_one(".pav-fallback"), f"/{path} est en français mais n'affiche pas l'avis de traduction."
         assert soup.select_one(f'[lang="{DEFAULT_LANGUAGE}"]'), f"/{path} : le texte français n'est pas marqué lang={DEFAULT_LANGUAGE}."
+
+
+def test_untranslated_page_shows_french_with_notice_and_right_lang(tmp_path):
+    """Build a copy of the site where one English page is missing and listed as an intended fallback."""
+    import shutil
+    import subprocess
+    import sys
+
+    import yaml
+
+    from site_map import ROOT, ConfigLoader
+
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "docs" / "en" / "a-propos.md").unlink()
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    plugin.pop("build_only_locale")
+    english = next(language for language in plugin["languages"] if language["locale"] == "en")
+    english.setdefault("extra", {})["untranslated"] = ["a-propos.md"]
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                            cwd=tmp_path, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "en" / "a-propos" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "en", "L'interface de la page de repli doit rester en anglais."
+    notice = soup.select_one(".pav-fallback")
+    assert notice and "French version" in notice.get_text()
+    french = soup.select_one('article [lang="fr"][dir="ltr"]')
+    assert french and french.find("h1"), "Le texte français de repli doit être marqué lang=\"fr\"."

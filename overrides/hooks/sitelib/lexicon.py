@@ -158,7 +158,7 @@ def form_pattern(terms: dict[str, Term]) -> tuple[re.Pattern | None, dict[str, s
     if not owner:
         return None, owner
     alternatives = "|".join(re.escape(form) for form in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])({alternatives})(?![\w-])", re.IGNORECASE), owner
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE), owner
 
 
 def link_terms(html: str, terms: dict[str, Term], href: Callable[[str], str], ui: dict[str, str]) -> str:
