@@ -16,6 +16,7 @@ class ConfigLoader(yaml.SafeLoader):
 
 
 ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
 
 
 def site_config() -> dict:

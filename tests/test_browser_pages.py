@@ -78,7 +78,7 @@ def test_a_full_visit_leaves_no_trace(visit, server):
     page = one.open("")
     page.locator("label.md-header__button[for='__search']").click()
     page.locator(".md-search__input").fill("loverboy")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.locator(".md-search-result__item").first.wait_for(timeout=60000)
     page.locator(".md-search-result__item > a").first.click()
     page.wait_for_load_state("load")
     page.locator(".md-header label[for='__drawer']").first.click()

@@ -148,7 +148,7 @@ def test_search_finds_a_term_by_a_variant(visit, server, language, query, expect
     page = visit().open(language_root(language))
     page.locator("label.md-header__button[for='__search']").click()
     page.locator(".md-search__input").fill(query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.locator(".md-search-result__item").first.wait_for(timeout=60000)
     links = page.eval_on_selector_all(".md-search-result__item > a", "items => items.map(a => a.href)")
     assert any(link.startswith(server + expected) for link in links), f"Recherche « {query} » : {links[:5]}"
 

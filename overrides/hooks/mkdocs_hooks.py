@@ -3,6 +3,7 @@
 MkDocs adds this folder to ``sys.path`` while loading the hook, which makes ``sitelib`` importable.
 """
 
+from dataclasses import replace
 from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -11,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from sitelib import contacts as contacts_data
-from sitelib import html, lexicon, markers, render, strings, territories
+from sitelib import html, lexicon, markers, pdf, quiz, render, stories, strings, territories, workshops
 from sitelib.errors import ContentError, ContentErrors
 
 loaded: dict = {}
@@ -78,7 +79,14 @@ def on_config(config):
     loaded["contacts"] = contacts_data.load_contacts(docs / "_data" / "contacts.yml", languages)
     loaded["territories"] = territories.load_territories(docs / "_data" / "territoires.yml", languages)
     loaded["strings"] = strings.load_strings(docs / "_data" / "interface.yml", languages, default_language(config))
+    loaded["quiz"] = quiz.load_quiz(docs / "_data" / "vrai-faux.yml", languages)
     loaded["lexicon"] = lexicon.load_lexicon(docs, languages, default_language(config), untranslated)
+    lexicon_ids = {language: set(terms) for language, terms in loaded["lexicon"].terms.items()}
+    loaded["stories"] = stories.load_stories(docs, languages, default_language(config), untranslated, lexicon_ids)
+    loaded["externals"] = stories.load_externals(docs / "_data" / "bd-externes.yml", languages)
+    loaded["workshops"] = {language: workshops.load_workshops(
+        docs / language / "pros" / "ateliers", {"terms": lexicon_ids[language], "contacts": set(loaded["contacts"]),
+                                               "stories": set(loaded["stories"][language])}) for language in languages}
     return config
 
 
@@ -94,7 +102,13 @@ def on_page_markdown(markdown, page, config, files):
     handlers = {
         **render.contact_markers(loaded["contacts"], ui),
         "aide-locale": lambda arguments: territories.render_local_help(loaded["territories"], ui),
+        "vrai-faux": lambda arguments: quiz.render_quiz(loaded["quiz"], ui),
         "lexique": lambda arguments: lexicon.render_a_to_z(terms, term_href(page, config), ui),
+        "ateliers": lambda arguments: workshops.render_listing(
+            [(get_relative_url(f"{language_root(language, config)}pros/ateliers/{ident}/", page.url), title, sheet)
+             for ident, title, sheet in loaded["workshops"][language]], lambda theme: terms[theme].title, ui),
+        "histoires": lambda arguments: stories.render_story_list(
+            loaded["stories"][language], loaded["externals"], lambda ident: f"{ident}/", term_href(page, config), terms, ui),
     }
     markdown = markers.expand_markers(markdown, handlers, source)
     if section_of(page) == "lexique" and page.file.name != "index":
@@ -102,6 +116,16 @@ def on_page_markdown(markdown, page, config, files):
         page.meta.setdefault("description", term.short)
         page.meta["title"] = f"{term.title} · {ui['lexicon']}"
         markdown = lexicon.complete_term_page(markdown, term, terms, ui)
+    if section_of(page) == "histoires" and page.file.name != "index":
+        # Scenes are read again after the markers were expanded; the story was validated in on_config.
+        _, scenes, _ = stories.parse_body(markdown, source, 1)
+        story = replace(loaded["stories"][language][page.file.name], scenes=scenes)
+        markdown = stories.story_markdown(markdown, story, ui)
+    if is_workshop(page):
+        markdown = complete_workshop(markdown, page, config, ui, terms, source)
+    if section_of(page) == "pros" and page.file.src_uri.endswith("pros/index.md"):
+        poster = get_relative_url(f"{language_root(language, config)}{POSTER}", page.url)
+        markdown += f'\n\n<p><a class="pav-button" href="{poster}" download>{escape(ui["poster_download"])}</a></p>\n'
     if page.meta.get("related_terms"):
         markdown = lexicon.add_related_terms(markdown, page.meta["related_terms"], terms, term_href(page, config), ui, source)
     # Material writes the description into an HTML attribute without escaping it.
@@ -118,6 +142,41 @@ def on_page_content(html_content, page, config, files):
     return lexicon.link_terms(html_content, loaded["lexicon"].terms[language], term_href(page, config), ui_for(language))
 
 
+POSTER = "affiche-aide.pdf"
+
+
+def is_workshop(page) -> bool:
+    parts = PurePosixPath(page.file.src_uri).parts
+    return parts[1:3] == ("pros", "ateliers") and page.file.name != "index"
+
+
+def workshop_of(page, config, source: str):
+    language = page_language(page, config)
+    known = {"terms": set(loaded["lexicon"].terms[language]), "contacts": set(loaded["contacts"]),
+             "stories": set(loaded["stories"][language])}
+    return workshops.check_workshop({k: v for k, v in page.meta.items() if k not in workshops.PAGE_KEYS}, source, known)
+
+
+def complete_workshop(markdown, page, config, ui, terms, source):
+    """Summary box under the title; stories to use and contacts to hand out before the last section."""
+    workshop = workshop_of(page, config, source)
+    title = lexicon.H1.search(markdown)
+    markdown = markdown[: title.end()] + workshops.summary_box(workshop, ui) + markdown[title.end():]
+    root = language_root(page_language(page, config), config)
+    stories_links = ", ".join(
+        f'<a href="{get_relative_url(f"{root}histoires/{ident}/", page.url)}">{escape(loaded["stories"][page_language(page, config)][ident].title)}</a>'
+        for ident in workshop.stories)
+    block = f'<p><strong>{escape(ui["sheet_stories"])}</strong> {stories_links}</p>' if stories_links else ""
+    cards = "".join(render.contact_card(loaded["contacts"][ident], ui) for ident in workshop.contacts)
+    block += f'<div class="pav-handouts"><p><strong>{escape(ui["sheet_handouts"])}</strong></p>{cards}</div>'
+    last_section = markdown.rfind("\n## ")
+    return markdown[:last_section] + f"\n\n{block}\n\n" + markdown[last_section:]
+
+
+def wants_pdf(page) -> bool:
+    return bool(page.meta.get("pdf")) or is_workshop(page)
+
+
 def add_site_context(context, config):
     language = current_language(config)
     ui = ui_for(language)
@@ -129,7 +188,8 @@ def add_site_context(context, config):
 
 
 def on_page_context(context, page, config, nav):
-    """Runs before a page is rendered: interface strings and help numbers for the templates."""
+    """Runs before a page is rendered: interface strings, help numbers and the PDF link for the templates."""
+    context["pdf_file"] = f"{page.file.name}.pdf" if wants_pdf(page) else None
     return add_site_context(context, config)
 
 
@@ -139,8 +199,21 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_page(output, page, config):
-    """Runs on each finished HTML page: external links leak no referrer."""
+    """Runs on each finished HTML page: external links leak no referrer; guides and sheets get their PDF."""
+    if wants_pdf(page):
+        target = Path(page.file.abs_dest_path).parent / f"{page.file.name}.pdf"
+        document = pdf.document(page.title, page.content, page_language(page, config), config.site_name)
+        pdf.write_pdf(document, target, Path(config.config_file_path).parent / ".cache" / "pdf", target.parent.as_uri() + "/")
     return html.secure_external_links(output, urlsplit(config.site_url).hostname)
+
+
+def on_post_build(config):
+    """Runs after each language's build: the A4 poster of help numbers for that language."""
+    language = current_language(config)
+    ui = ui_for(language)
+    document = pdf.poster_html(loaded["contacts"].values(), ui, config.site_name, config.site_url, language)
+    target = Path(config.site_dir) / language_root(language, config) / POSTER
+    pdf.write_pdf(document, target, Path(config.config_file_path).parent / ".cache" / "pdf", target.parent.as_uri() + "/")
 
 
 def on_post_template(output, template_name, config):

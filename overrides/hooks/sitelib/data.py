@@ -26,7 +26,10 @@ EXPECTED_FORMATS = {
 
 
 def read_yaml(path: Path) -> Any:
-    """Load a YAML file, reporting a syntax error with its line for the volunteer."""
+    """Load a YAML file, reporting a missing file or a syntax error (with its line) for the volunteer."""
+    if not path.exists():
+        raise ContentError(str(path), "fichier entier", "ce fichier de données est introuvable.",
+                           "remettez-le (voir l'historique git) ou recréez-le d'après CONTRIBUTING.md.")
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:

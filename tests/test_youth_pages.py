@@ -1,0 +1,97 @@
+"""Youth content: translations keep their help contacts, articles end with help, the quiz works
+with and without JavaScript, easy-read pages are linked from the full pages."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitelib.errors import ContentError, ContentErrors
+from sitelib.quiz import load_quiz
+from site_map import DEFAULT_LANGUAGE, LANGUAGES, html_file, language_root, source_pages, url_of
+
+ARTICLES = [s for s in source_pages() if s.startswith("articles/")]
+
+
+def soup(site, language, source):
+    return BeautifulSoup(html_file(site, language_root(language) + url_of(source)).read_text(encoding="utf-8"), "html.parser")
+
+
+def help_contacts(page) -> set[str]:
+    article = page.select_one("article")
+    return ({a["href"] for a in article.select('a[href^="tel:"], a[href^="sms:"]')}
+            | {card["data-contact"] for card in article.select("[data-contact]")})
+
+
+@pytest.mark.parametrize("language", [language for language in LANGUAGES if language != DEFAULT_LANGUAGE])
+def test_translations_keep_every_help_contact(site, language):
+    lost = []
+    for source in source_pages(language):
+        reference, translated = help_contacts(soup(site, DEFAULT_LANGUAGE, source)), help_contacts(soup(site, language, source))
+        if reference != translated:
+            lost.append(f"docs/{language}/{source} : {sorted(reference - translated)} manquent, {sorted(translated - reference)} en plus")
+    assert not lost, "Traductions dont les contacts d'aide diffèrent du français :\n" + "\n".join(lost)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_articles_have_a_summary_and_end_with_help(site, language):
+    problems = []
+    for source in ARTICLES:
+        article = soup(site, language, source).select_one("article")
+        if not article.select_one(".admonition.abstract"):
+            problems.append(f"{source} : pas de résumé « En 30 secondes »")
+        last = article.find_all("h2")[-1]
+        following = last.find_all_next(class_=["pav-contact", "pav-numbers"])
+        if not following:
+            problems.append(f"{source} : la dernière section n'a pas de contact d'aide")
+    assert len(ARTICLES) >= 14 and not problems, problems
+
+
+def test_easy_read_versions_are_linked_from_home_and_full_pages(site):
+    for language in LANGUAGES:
+        for source in ("index.md", "aide.md", "securite.md", "articles/c-est-quoi-la-prostitution.md", "articles/ce-que-dit-la-loi.md"):
+            assert soup(site, language, source).select_one("a.pav-easy-read"), f"{language}/{source} : pas de lien vers la version facile à lire."
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quiz_answers_open_without_javascript(visit, language):
+    page = visit(javascript=False).open(language_root(language) + "vrai-ou-faux/")
+    items = page.locator(".pav-quiz__item")
+    assert items.count() >= 12
+    first = items.first.locator(".pav-quiz__answer")
+    assert not first.locator("p").first.is_visible()
+    first.locator("summary").click()
+    assert first.locator("p").first.is_visible()
+    assert page.locator(".pav-quiz__buttons").count() == 0
+
+
+def test_quiz_buttons_give_feedback_and_store_nothing(visit):
+    page = visit().open("vrai-ou-faux/")
+    item = page.locator(".pav-quiz__item").first
+    right = "Vrai" if item.get_attribute("data-answer") == "true" else "Faux"
+    item.get_by_role("button", name=right, exact=True).click()
+    assert item.locator(".pav-quiz__feedback").text_content() == "Bonne réponse !"
+    assert item.locator(".pav-quiz__answer").get_attribute("open") is not None
+    assert page.evaluate("() => localStorage.length + sessionStorage.length + document.cookie.length") == 0
+
+
+QUIZ = """
+- id: une-fois
+  answer: true
+  source: https://allo119.gouv.fr/
+  text:
+    fr: {statement: "Une fois suffit.", explanation: "Oui."}
+    en: {statement: "Once is enough.", explanation: "Yes."}
+"""
+
+
+@pytest.mark.parametrize("bad, words", [
+    (QUIZ.replace("answer: true", "answer: peut-être"), "champ « answer »"),
+    (QUIZ.replace('    en: {statement: "Once is enough.", explanation: "Yes."}\n', ""), "langue(s) : en"),
+    (QUIZ.replace("https://allo119.gouv.fr/", "allo119"), "champ « source »"),
+    (QUIZ + QUIZ, "déjà utilisé"),
+])
+def test_quiz_data_errors_are_named(tmp_path, bad, words):
+    file = tmp_path / "vrai-faux.yml"
+    file.write_text(bad, encoding="utf-8")
+    with pytest.raises((ContentError, ContentErrors)) as caught:
+        load_quiz(file, ["fr", "en"])
+    assert words in str(caught.value) and "une-fois" in str(caught.value)
