@@ -1,5 +1,6 @@
 """Every built page, read as HTML: translations, titles, headings, language, privacy of assets."""
 
+import functools
 from collections import defaultdict
 from urllib.parse import urlsplit
 
@@ -17,7 +18,9 @@ def language_of(path: str) -> str:
     return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
 
+@functools.lru_cache(maxsize=None)
 def soup_of(site, path: str) -> BeautifulSoup:
+    """Parsed once per worker: the tests of this file only read it."""
     file = html_file(site, path)
     assert file.exists(), f"La page {path or '/'} n'a pas été construite ({file})."
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
@@ -111,8 +114,10 @@ def test_untranslated_page_shows_french_with_notice_and_right_lang(tmp_path):
     import sys
     from site_map import ROOT
 
-    for folder in ("docs", "overrides"):
+    for folder in ("docs", "overrides", "assets"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (tmp_path / ".cache").symlink_to(ROOT / ".cache")  # the PDFs are the same: reuse them
     (tmp_path / "docs" / "en" / "a-propos.md").unlink()
     # The copy's mkdocs.yml lists the page in English's "untranslated" (text edit: the file has YAML tags).
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

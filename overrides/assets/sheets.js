@@ -1,4 +1,4 @@
-/* Workshop sheets listing: filters by age, duration and theme over the cards. Without JavaScript the
+/* Workshop sheets and video library listings: filters by age, duration and theme over the cards. Without JavaScript the
  * grouped lists below the cards play that role. Nothing is stored. */
 (function () {
   "use strict";
@@ -36,7 +36,9 @@
   }, [])).sort(function (a, b) { return a - b; });
   var themes = unique(cards.reduce(function (all, card) { return all.concat(card.dataset.themes.split(" ")); }, [])).sort();
   var age = select(block.getAttribute("data-label-age"), "age", ages.map(function (a) { return [String(a), String(a)]; }));
-  var duration = select(block.getAttribute("data-label-duration"), "duration", [["60", "60 min"], ["90", "90 min"], ["120", "120 min"]]);
+  // The video library reuses these filters, without the duration one.
+  var duration = block.hasAttribute("data-no-duration") ? { value: "" } :
+    select(block.getAttribute("data-label-duration"), "duration", [["60", "60 min"], ["90", "90 min"], ["120", "120 min"]]);
   var theme = select(block.getAttribute("data-label-theme"), "theme", themes.map(function (t) { return [t, t.replace(/-/g, " ")]; }));
   var empty = document.createElement("p");
   empty.textContent = block.getAttribute("data-none");

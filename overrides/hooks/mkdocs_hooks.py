@@ -3,6 +3,7 @@
 MkDocs adds this folder to ``sys.path`` while loading the hook, which makes ``sitelib`` importable.
 """
 
+import shutil
 from dataclasses import replace
 from html import escape
 from pathlib import Path, PurePosixPath
@@ -12,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from sitelib import contacts as contacts_data
-from sitelib import html, lexicon, markers, pdf, quiz, render, stories, strings, territories, workshops
+from sitelib import html, lexicon, markers, pdf, quiz, render, stories, strings, territories, videos, workshops
 from sitelib.errors import ContentError, ContentErrors
 
 loaded: dict = {}
@@ -84,6 +85,7 @@ def on_config(config):
     lexicon_ids = {language: set(terms) for language, terms in loaded["lexicon"].terms.items()}
     loaded["stories"] = stories.load_stories(docs, languages, default_language(config), untranslated, lexicon_ids)
     loaded["externals"] = stories.load_externals(docs / "_data" / "bd-externes.yml", languages)
+    loaded["videos"] = videos.load_videos(docs / "_data" / "videos.yml", MEDIA_SOURCE(config), languages, lexicon_ids)
     loaded["workshops"] = {language: workshops.load_workshops(
         docs / language / "pros" / "ateliers", {"terms": lexicon_ids[language], "contacts": set(loaded["contacts"]),
                                                "stories": set(loaded["stories"][language])}) for language in languages}
@@ -107,6 +109,9 @@ def on_page_markdown(markdown, page, config, files):
         "ateliers": lambda arguments: workshops.render_listing(
             [(get_relative_url(f"{language_root(language, config)}pros/ateliers/{ident}/", page.url), title, sheet)
              for ident, title, sheet in loaded["workshops"][language]], lambda theme: terms[theme].title, ui),
+        "videos": lambda arguments: videos.render_library(
+            loaded["videos"], lambda ident: f"{ident}/", lambda theme: terms[theme].title, ui),
+        "video": lambda arguments: video_marker(arguments, page, config, ui),
         "histoires": lambda arguments: stories.render_story_list(
             loaded["stories"][language], loaded["externals"], lambda ident: f"{ident}/", term_href(page, config), terms, ui),
     }
@@ -143,6 +148,20 @@ def on_page_content(html_content, page, config, files):
 
 
 POSTER = "affiche-aide.pdf"
+MEDIA = "media/videos/"  # where assets/videos/ is published, from the site root
+
+
+def MEDIA_SOURCE(config) -> Path:
+    return Path(config.config_file_path).parent / "assets" / "videos"
+
+
+def video_marker(arguments, page, config, ui) -> str:
+    found = [video for video in loaded["videos"] if arguments == [video.id]]
+    if not found:
+        raise markers.MarkerProblem(f"la vidéo « {' '.join(arguments)} » n'existe pas dans docs/_data/videos.yml.",
+                                    f"utilisez un id existant : {', '.join(v.id for v in loaded['videos'])}.")
+    page.meta.setdefault("title", found[0].text[ui["_lang"]].title)
+    return videos.render_player(found[0], lambda name: get_relative_url(MEDIA + name, page.url), ui, MEDIA_SOURCE(config))
 
 
 def is_workshop(page) -> bool:
@@ -208,8 +227,15 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    """Runs after each language's build: the A4 poster of help numbers for that language."""
+    """Runs after each language's build: the A4 poster of help numbers for that language, and the
+    site's own videos (assets/videos/) published once under /media/videos/."""
     language = current_language(config)
+    if language == default_language(config):
+        target = Path(config.site_dir) / MEDIA
+        target.mkdir(parents=True, exist_ok=True)
+        for file in MEDIA_SOURCE(config).iterdir():
+            if file.suffix in (".mp4", ".vtt", ".png", ".svg"):
+                shutil.copyfile(file, target / file.name)
     ui = ui_for(language)
     document = pdf.poster_html(loaded["contacts"].values(), ui, config.site_name, config.site_url, language)
     target = Path(config.site_dir) / language_root(language, config) / POSTER
