@@ -187,7 +187,7 @@ def complete_workshop(markdown, page, config, ui, terms, source):
         for ident in workshop.stories)
     block = f'<p><strong>{escape(ui["sheet_stories"])}</strong> {stories_links}</p>' if stories_links else ""
     cards = "".join(render.contact_card(loaded["contacts"][ident], ui) for ident in workshop.contacts)
-    block += f'<div class="pav-handouts"><p><strong>{escape(ui["sheet_handouts"])}</strong></p>{cards}</div>'
+    block += f'<div class="pav-handouts" data-search-exclude><p><strong>{escape(ui["sheet_handouts"])}</strong></p>{cards}</div>'
     last_section = markdown.rfind("\n## ")
     return markdown[:last_section] + f"\n\n{block}\n\n" + markdown[last_section:]
 

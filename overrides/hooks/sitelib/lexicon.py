@@ -179,7 +179,7 @@ def link_terms(html: str, terms: dict[str, Term], href: Callable[[str], str], ui
         return (f'<span class="pav-term"><a href="{href(ident)}">{match.group(1)}</a>'
                 f'<button type="button" class="pav-term__toggle" popovertarget="{popover}" '
                 f'aria-label="{escape(ui["lexicon_show"])} {escape(term.title)}">?</button>'
-                f'<span class="pav-term__definition" id="{popover}" popover>'
+                f'<span class="pav-term__definition" id="{popover}" popover data-search-exclude>'
                 f'<strong>{escape(term.title)}</strong> : {escape(term.short)} '
                 f'<a href="{href(ident)}">{escape(ui["lexicon_more"])}</a></span></span>')
 
@@ -206,6 +206,6 @@ def add_related_terms(markdown: str, identifiers: list, terms: dict[str, Term], 
                            "utilisez le nom d'un fichier de lexique/ sans .md.")
     items = "".join(f'<li><a href="{href(ident)}">{escape(terms[ident].title)}</a> — {escape(terms[ident].short)}</li>'
                     for ident in identifiers)
-    block = f'\n\n<aside class="pav-related"><p><strong>{escape(ui["related_terms"])}</strong></p><ul>{items}</ul></aside>\n\n'
+    block = f'\n\n<aside class="pav-related" data-search-exclude><p><strong>{escape(ui["related_terms"])}</strong></p><ul>{items}</ul></aside>\n\n'
     last_section = markdown.rfind("\n## ")
     return markdown + block if last_section < 0 else markdown[:last_section] + block + markdown[last_section:]

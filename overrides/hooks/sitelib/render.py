@@ -52,7 +52,7 @@ def number_buttons(contacts: list[Contact], ui: dict[str, str]) -> str:
             f'<span class="pav-number__digits">{shown}</span> '
             f'<span class="pav-number__label">{escape(contact.text[language].short)}</span></a></li>'
         )
-    return f'<ul class="pav-numbers">{"".join(items)}</ul>'
+    return f'<ul class="pav-numbers" data-search-exclude>{"".join(items)}</ul>'
 
 
 def contact_card(contact: Contact, ui: dict[str, str]) -> str:
@@ -82,7 +82,7 @@ def contact_card(contact: Contact, ui: dict[str, str]) -> str:
     source_host = urlsplit(str(contact.source)).hostname.removeprefix("www.")
     verified = format_date(contact.verified, "long", locale=language)
     return (
-        f'<div class="pav-contact" data-contact="{contact.id}">'
+        f'<div class="pav-contact" data-contact="{contact.id}" data-search-exclude>'
         f'<p class="pav-contact__name"><strong>{escape(text.name)}</strong></p>'
         f'<p>{escape(text.description)}</p>{what_happens}'
         f'<p class="pav-contact__actions">{" ".join(actions)}</p>'

@@ -284,7 +284,8 @@ def render_story_list(stories: dict[str, Story], externals: list[External], href
         themes = ", ".join(f'<a href="{term_href(theme)}">{escape(terms[theme].title)}</a>' for theme in story.fields.themes)
         endings = sum(scene.is_ending for scene in story.scenes.values())
         cards.append(
-            f'<li class="pav-card"><p class="pav-card__title"><a href="{href(story.id)}"><strong>{escape(story.title)}</strong></a></p>'
+            f'<li class="pav-card"><div class="pav-card__cover" aria-hidden="true"><span>{escape(story.title)}</span></div>'
+            f'<p class="pav-card__title"><a href="{href(story.id)}"><strong>{escape(story.title)}</strong></a></p>'
             f'<p>{escape(story.fields.summary)}</p>'
             f'<p class="pav-card__meta">{escape(ui["story_age"].format(age=story.fields.age))} · '
             f'{escape(ui["story_minutes"].format(minutes=story.fields.reading_minutes))} · '
