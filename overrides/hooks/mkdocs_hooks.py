@@ -74,7 +74,10 @@ def term_href(page, config):
 @for_volunteers
 def on_config(config):
     """Runs before each language's build: load and validate the data files (fails the build on errors)."""
-    docs = Path(config.docs_dir)
+    # Relative to the project when run from it, so that messages name files as volunteers see them.
+    root, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
+    if Path.cwd() == root:
+        docs = docs.relative_to(root)
     languages = built_languages(config)
     untranslated = {language.locale: (language.extra or {}).get("untranslated", []) for language in i18n_languages(config)}
     loaded["contacts"] = contacts_data.load_contacts(docs / "_data" / "contacts.yml", languages)
