@@ -2,6 +2,7 @@
 
 import datetime
 import sys
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -36,6 +37,9 @@ def test_every_page_offers_help_in_one_tap(site, path):
     page = soup(site, path)
     assert page.select(".pav-footer-help a.pav-number"), f"/{path} : pas de numéro d'aide en pied de page."
     assert page.select_one(".pav-bar__help"), f"/{path} : pas de lien « Aide » dans la barre du haut."
+    safety = page.select_one(".pav-safety a")
+    target = urljoin(f"http://site/{path}", safety["href"]) if safety else ""
+    assert target.endswith("securite/"), f"/{path} : pas d'avis de sécurité menant à « Effacer tes traces »."
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

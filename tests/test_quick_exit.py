@@ -117,3 +117,16 @@ def test_secondary_skip_link_is_first_after_skip_to_content(visit, language):
         stops.append(page.evaluate("() => document.activeElement.className"))
     assert "md-skip" in stops[0] and "pav-skip" in stops[1], f"Ordre de tabulation : {stops}"
     assert page.locator(".pav-skip").is_visible(), "Le lien d'évitement doit apparaître quand il a le focus."
+
+
+@pytest.mark.parametrize("opened", ["label.md-header__button[for='__drawer']", "label.md-header__button[for='__search']"])
+def test_quick_exit_stays_on_top_of_the_menu_and_the_search(visit, opened):
+    page = visit().open("aide/")
+    page.locator(opened).click()
+    page.wait_for_timeout(400)  # Material's panels slide in
+    covered = page.evaluate("""() => {
+        const button = document.querySelector('.pav-quick-exit'), box = button.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return !(top === button || button.contains(top));
+    }""")
+    assert not covered, f"« Quitter le site » est recouvert quand on ouvre {opened}."
