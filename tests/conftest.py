@@ -83,9 +83,10 @@ class Visit:
     Routes given in ``stubs`` (URL → HTML) answer in place of an outside site, for the quick exit.
     """
 
-    def __init__(self, browser, server: str, javascript: bool = True, stubs: dict | None = None):
+    def __init__(self, browser, server: str, javascript: bool = True, stubs: dict | None = None, color_scheme: str = "light"):
         self.server, self.outside, self.stubs = server, [], stubs or {}
-        self.context = browser.new_context(viewport=PHONE, java_script_enabled=javascript, service_workers="block")
+        self.context = browser.new_context(viewport=PHONE, java_script_enabled=javascript, service_workers="block",
+                                           color_scheme=color_scheme)
         self.context.route("**/*", self.filter)
         self.page = self.context.new_page()
 
@@ -112,8 +113,8 @@ def visit(browser, server):
     """Factory of phone-sized visits; closes them at the end of the test."""
     opened = []
 
-    def make(javascript: bool = True, stubs: dict | None = None) -> Visit:
-        opened.append(Visit(browser, server, javascript, stubs))
+    def make(javascript: bool = True, stubs: dict | None = None, color_scheme: str = "light") -> Visit:
+        opened.append(Visit(browser, server, javascript, stubs, color_scheme))
         return opened[-1]
 
     yield make

@@ -107,3 +107,20 @@ def test_a_full_visit_leaves_no_trace(visit, server):
     assert not stored["local"] and not stored["session"], f"Stockage utilisé pendant la visite : {stored}"
     workers = page.evaluate("async () => navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0")
     assert workers == 0, "Un service worker a été enregistré."
+
+
+DARK_SAMPLES = ["", "aide/", "histoires/le-follower/", "articles/loverboy/", "lexique/", "vrai-ou-faux/",
+                "pros/ateliers/emprise-loverboy/", "videos/cinq-signes/", "en/histoires/le-bon-plan/", "404.html"]
+
+
+@pytest.mark.parametrize("path", DARK_SAMPLES)
+def test_dark_mode_is_accessible_too(visit, path):
+    """Dark mode follows the phone's setting: one page of each kind is checked with axe in dark."""
+    one = visit(color_scheme="dark")
+    one.context.route("**/assets/story.js", lambda route: route.abort())  # every chat scene shown
+    page = one.open(path)
+    assert page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)", "Le mode sombre n'est pas appliqué."
+    violations = axe_violations(page)
+    assert not violations, f"Page /{path} en mode sombre :\n  - " + "\n  - ".join(violations)
