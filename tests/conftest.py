@@ -18,7 +18,7 @@ from filelock import FileLock
 sys.path.insert(0, str(Path(__file__).parent))
 # The build logic is plain Python next to the MkDocs hooks: tests import it directly.
 sys.path.insert(0, str(Path(__file__).parent.parent / "overrides" / "hooks"))
-from site_map import DEFAULT_LANGUAGE, LANGUAGES, ROOT  # noqa: E402
+from site_map import ROOT  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 # Chromium's own background connections would otherwise be attempted (and refused) on every start.
@@ -120,13 +120,3 @@ def visit(browser, server):
     yield make
     for one in opened:
         one.close()
-
-
-@pytest.fixture(scope="session")
-def languages() -> list[str]:
-    return LANGUAGES
-
-
-@pytest.fixture(scope="session")
-def default_language() -> str:
-    return DEFAULT_LANGUAGE

@@ -1,6 +1,5 @@
 """The lexicon: validation rules (each with a bad input), automatic links, pages and search."""
 
-import textwrap
 
 import pytest
 from bs4 import BeautifulSoup

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from site_map import (DEFAULT_LANGUAGE, LANGUAGES, built_page_paths, html_file, intended_fallbacks, language_root,
+from site_map import (DEFAULT_LANGUAGE, LANGUAGES, built_page_paths, html_file, intended_fallbacks,
                       source_pages)
 
 PAGES = built_page_paths()
@@ -96,15 +96,6 @@ def test_external_links_leak_no_referrer(site, path):
         if urlsplit(link["href"]).scheme in ("http", "https"):
             rel = set(link.get("rel", []))
             assert {"noopener", "noreferrer"} <= rel, f"/{path} : le lien {link['href']} n'a pas rel=\"noopener noreferrer\"."
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_fallback_pages_say_they_are_french(site, language):
-    for page in intended_fallbacks(language):
-        path = language_root(language) + page[: -len(".md")] + "/"
-        soup = soup_of(site, path)
-        assert soup.select_one(".pav-fallback"), f"/{path} est en français mais n'affiche pas l'avis de traduction."
-        assert soup.select_one(f'[lang="{DEFAULT_LANGUAGE}"]'), f"/{path} : le texte français n'est pas marqué lang={DEFAULT_LANGUAGE}."
 
 
 def test_untranslated_page_shows_french_with_notice_and_right_lang(tmp_path):

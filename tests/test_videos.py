@@ -8,7 +8,7 @@ import pytest
 
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.videos import Video, load_videos, render_player
-from site_map import DOCS, LANGUAGES, ROOT, language_root
+from site_map import LANGUAGES, ROOT, language_root
 
 MEDIA = ROOT / "assets" / "videos"
 TERMS = {"fr": {"loverboy"}, "en": {"loverboy"}}
