@@ -104,7 +104,19 @@ class Visit:
         self.page.goto(self.server + path, wait_until="load")
         return self.page
 
+    def search(self, query: str) -> list[str]:
+        """Type a query in Material's search once its index is built; return the result links."""
+        self.page.locator("label.md-header__button[for='__search']").click()
+        # The worker builds the whole site's index first: typing earlier can be lost on a busy machine.
+        self.page.wait_for_function("() => { const meta = document.querySelector('.md-search-result__meta');"
+                                    " return meta && meta.textContent.trim() && !/initiali/i.test(meta.textContent); }",
+                                    timeout=120000)
+        self.page.locator(".md-search__input").press_sequentially(query, delay=30)  # real key events, as a reader types
+        self.page.locator(".md-search-result__item").first.wait_for(timeout=60000)
+        return self.page.eval_on_selector_all(".md-search-result__item > a", "items => items.map(a => a.href)")
+
     def close(self):
+        self.context.unroute_all(behavior="ignoreErrors")  # routes still in flight must not fail the test
         self.context.close()
 
 
