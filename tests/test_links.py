@@ -17,4 +17,3 @@ def test_no_broken_internal_link(server):
     result = subprocess.run([linkchecker(), "--no-status", "--no-warnings", "--threads", "10", server],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, "Liens internes cassés (corrigez le lien dans la page indiquée par « Parent URL ») :\n" + result.stdout[-6000:]
-    assert "0 errors found" in result.stdout or "0 erreurs" in result.stdout or result.returncode == 0

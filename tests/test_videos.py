@@ -1,5 +1,6 @@
 """The video library: catalogue validation, captions, and no request to any platform before a click."""
 
+import hashlib
 import json
 import shutil
 import textwrap
@@ -57,7 +58,7 @@ def test_self_hosted_video_loads_and_its_transcript_comes_from_captions(tmp_path
     ("deux sources", SELF.replace("  self_hosted: essai\n", "  self_hosted: essai\n  external: {platform: X, url: 'https://x.test/v', embed: 'https://x.test/e', source: 'https://x.test/s'}\n"),
      None, "soit « self_hosted »"),
     ("thème inconnu", SELF.replace("[loverboy]", "[inconnu]"), None, "thème(s) absent(s) du lexique"),
-    ("texte manquant", SELF.replace("    en: {title: Test, description: A video.}\n", ""), None, "manquent en en"),
+    ("texte manquant", SELF.replace("    en: {title: Test, description: A video.}\n", ""), None, "langue(s) : en"),
     ("transcription externe manquante", SELF.replace("  self_hosted: essai\n", "  external: {platform: X, url: 'https://x.test/v', embed: 'https://x.test/e', source: 'https://x.test/s'}\n"),
      None, "la transcription manque en fr"),
 ])
@@ -70,7 +71,6 @@ def test_bad_catalogue_entries_fail_naming_file_video_and_field(tmp_path, case, 
 
 def test_committed_video_matches_its_source_and_is_small():
     facts = json.loads((MEDIA / "cinq-signes.json").read_text())
-    import hashlib
 
     assert hashlib.sha256((MEDIA / "cinq-signes.yml").read_bytes()).hexdigest() == facts["source_sha256"], (
         "assets/videos/cinq-signes.yml a changé : relancez python scripts/make_video.py assets/videos/cinq-signes.yml")
@@ -94,11 +94,9 @@ def test_self_hosted_player_loads_nothing_before_play_and_has_captions(visit, se
     assert page.locator(".pav-transcript").text_content().strip()
 
 
-def test_external_video_contacts_only_its_platform_and_only_after_the_click(tmp_path, browser, site):
+def test_external_video_contacts_only_its_platform_and_only_after_the_click(tmp_path, visit, site):
     """The real catalogue has no external video yet (none with a sourced address): a page made by the
     same renderer, with the site's script, stands in for one."""
-    from conftest import Visit
-
     video = Video.model_validate({"id": "x", "duration": 61, "themes": ["loverboy"], "age": 13,
                                   "external": {"platform": "VidéoTest", "url": "https://videos.test/watch/1",
                                                "embed": "https://embed.videos.test/1", "source": "https://videos.test/"},
@@ -108,23 +106,16 @@ def test_external_video_contacts_only_its_platform_and_only_after_the_click(tmp_
     body = render_player(video, lambda name: name, ui, tmp_path).split("\n\n", 1)[1]
     (site / "essai-externe.html").write_text(f"<!doctype html><html lang=fr><meta charset=utf-8><title>x</title><body>{body}"
                                              f"<script src='assets/video.js'></script></body></html>", encoding="utf-8")
-    import http.server, functools, threading  # noqa: E401
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    one = Visit(browser, f"http://127.0.0.1:{httpd.server_address[1]}/", stubs={"https://embed.videos.test/1": "<p>player</p>"})
-    try:
-        page = one.open("essai-externe.html")
-        assert not one.outside and page.locator("iframe").count() == 0
-        seen = []
-        one.page.on("request", lambda request: seen.append(request.url))
-        page.get_by_role("button", name="Lancer (VidéoTest)").click()
-        page.locator("iframe").wait_for()
-        outside = {url.split("/")[2] for url in seen if not url.startswith(one.server)}
-        assert outside == {"embed.videos.test"}, outside
-        assert page.locator("iframe").get_attribute("referrerpolicy") == "no-referrer"
-    finally:
-        one.close()
-        httpd.shutdown()
+    one = visit(stubs={"https://embed.videos.test/1": "<p>player</p>"})
+    page = one.open("essai-externe.html")
+    assert not one.outside and page.locator("iframe").count() == 0
+    seen = []
+    one.page.on("request", lambda request: seen.append(request.url))
+    page.get_by_role("button", name="Lancer (VidéoTest)").click()
+    page.locator("iframe").wait_for()
+    outside = {url.split("/")[2] for url in seen if not url.startswith(one.server)}
+    assert outside == {"embed.videos.test"}, outside
+    assert page.locator("iframe").get_attribute("referrerpolicy") == "no-referrer"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -88,7 +88,7 @@ def on_config(config):
     lexicon_ids = {language: set(terms) for language, terms in loaded["lexicon"].terms.items()}
     loaded["stories"] = stories.load_stories(docs, languages, default_language(config), untranslated, lexicon_ids)
     loaded["externals"] = stories.load_externals(docs / "_data" / "bd-externes.yml", languages)
-    loaded["videos"] = videos.load_videos(docs / "_data" / "videos.yml", MEDIA_SOURCE(config), languages, lexicon_ids)
+    loaded["videos"] = videos.load_videos(docs / "_data" / "videos.yml", media_source(config), languages, lexicon_ids)
     loaded["workshops"] = {language: workshops.load_workshops(
         docs / language / "pros" / "ateliers", {"terms": lexicon_ids[language], "contacts": set(loaded["contacts"]),
                                                "stories": set(loaded["stories"][language])}) for language in languages}
@@ -154,7 +154,7 @@ POSTER = "affiche-aide.pdf"
 MEDIA = "media/videos/"  # where assets/videos/ is published, from the site root
 
 
-def MEDIA_SOURCE(config) -> Path:
+def media_source(config) -> Path:
     return Path(config.config_file_path).parent / "assets" / "videos"
 
 
@@ -164,7 +164,7 @@ def video_marker(arguments, page, config, ui) -> str:
         raise markers.MarkerProblem(f"la vidéo « {' '.join(arguments)} » n'existe pas dans docs/_data/videos.yml.",
                                     f"utilisez un id existant : {', '.join(v.id for v in loaded['videos'])}.")
     page.meta.setdefault("title", found[0].text[ui["_lang"]].title)
-    return videos.render_player(found[0], lambda name: get_relative_url(MEDIA + name, page.url), ui, MEDIA_SOURCE(config))
+    return videos.render_player(found[0], lambda name: get_relative_url(MEDIA + name, page.url), ui, media_source(config))
 
 
 def is_workshop(page) -> bool:
@@ -236,7 +236,7 @@ def on_post_build(config):
     if language == default_language(config):
         target = Path(config.site_dir) / MEDIA
         target.mkdir(parents=True, exist_ok=True)
-        for file in MEDIA_SOURCE(config).iterdir():
+        for file in media_source(config).iterdir():
             if file.suffix in (".mp4", ".vtt", ".png", ".svg"):
                 shutil.copyfile(file, target / file.name)
     ui = ui_for(language)

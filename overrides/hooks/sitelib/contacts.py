@@ -10,9 +10,9 @@ from typing import Literal
 
 import phonenumbers
 from babel import Locale
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
-from .data import read_yaml, validate
+from .data import every_language, read_yaml, validate
 from .errors import ContentError, raise_all
 
 Audience = Literal["mineurs", "jeunes-adultes", "adultes", "femmes", "proches", "professionnels", "tous"]
@@ -121,14 +121,7 @@ class Contact(BaseModel):
             raise ValueError(f"la date de vérification {day.isoformat()} est dans le futur.")
         return day
 
-    @field_validator("text")
-    @classmethod
-    def every_language(cls, text: dict, info: ValidationInfo) -> dict:
-        languages = (info.context or {}).get("languages", [])
-        missing = [language for language in languages if language not in text]
-        if missing:
-            raise ValueError(f"le texte manque pour la ou les langue(s) : {', '.join(missing)}.")
-        return text
+    _languages = field_validator("text")(every_language)
 
     @model_validator(mode="after")
     def reachable(self):

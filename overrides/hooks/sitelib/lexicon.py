@@ -6,6 +6,7 @@ build makes the A–Z page, completes each term page, and links the first mentio
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -123,7 +124,6 @@ def complete_term_page(markdown: str, term: Term, terms: dict[str, Term], ui: di
 
 
 def first_letter(title: str) -> str:
-    import unicodedata
     letter = unicodedata.normalize("NFD", title.lstrip("«»\"' ")[0])[0].upper()
     return letter if letter.isalpha() else "#"
 

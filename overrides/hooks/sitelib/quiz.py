@@ -4,9 +4,9 @@ without JavaScript; overrides/assets/quiz.js adds "true"/"false" buttons. No sco
 from html import escape
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
-from .data import read_yaml, validate
+from .data import every_language, read_yaml, validate
 from .errors import ContentError, raise_all
 
 
@@ -23,13 +23,7 @@ class Statement(BaseModel):
     source: HttpUrl
     text: dict[str, StatementText]
 
-    @field_validator("text")
-    @classmethod
-    def every_language(cls, text: dict, info: ValidationInfo) -> dict:
-        missing = [language for language in (info.context or {}).get("languages", []) if language not in text]
-        if missing:
-            raise ValueError(f"le texte manque pour la ou les langue(s) : {', '.join(missing)}.")
-        return text
+    _languages = field_validator("text")(every_language)
 
 
 def load_quiz(path: Path, languages: list[str]) -> list[Statement]:

@@ -19,7 +19,7 @@ def find(contacts: dict[str, Contact], ident: str) -> Contact:
     return contacts[ident]
 
 
-def main_action(contact: Contact, ui: dict[str, str]) -> tuple[str, str] | None:
+def main_action(contact: Contact) -> tuple[str, str] | None:
     """The one-tap action of a contact: (URI, visible number), phone first, SMS for text-only services."""
     if contact.phone and contact.voice:
         return dial_uri(contact.phone, "tel"), display_number(contact.phone)
@@ -30,7 +30,7 @@ def main_action(contact: Contact, ui: dict[str, str]) -> tuple[str, str] | None:
 
 def inline_number(contact: Contact, ui: dict[str, str]) -> str:
     """A number inside a sentence: « appelle le <a href="tel:119">119</a> »."""
-    action = main_action(contact, ui)
+    action = main_action(contact)
     if action is None:
         return f'<a href="{escape(str(contact.website or contact.chat))}" {EXTERNAL}>{escape(contact.text[ui["_lang"]].name)}</a>'
     uri, shown = action
@@ -42,7 +42,7 @@ def number_buttons(contacts: list[Contact], ui: dict[str, str]) -> str:
     language = ui["_lang"]
     items = []
     for contact in contacts:
-        action = main_action(contact, ui)
+        action = main_action(contact)
         if action is None:
             continue
         uri, shown = action

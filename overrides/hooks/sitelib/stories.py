@@ -13,9 +13,9 @@ from html import escape
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
-from .data import validate
+from .data import every_language, read_yaml, validate
 from .errors import ContentError, raise_all
 from .lexicon import FRONT_MATTER
 
@@ -258,19 +258,15 @@ class External(BaseModel):
     organisation: str
     text: dict[str, ExternalText]
 
+    _languages = field_validator("text")(every_language)
+
 
 def load_externals(path: Path, languages: list[str]) -> list[External]:
-    from .data import read_yaml
-
     found, errors = [], []
     for position, item in enumerate(read_yaml(path) or [], start=1):
-        external, problems = validate(External, item, str(path), f"entrée n° {position}")
+        external, problems = validate(External, item, str(path), f"entrée n° {position}", {"languages": languages})
         errors += problems
         if external:
-            missing = [language for language in languages if language not in external.text]
-            if missing:
-                errors.append(ContentError(str(path), f"entrée « {external.id} »", f"le texte manque en {', '.join(missing)}.",
-                                           "ajoutez le titre et la description dans chaque langue."))
             found.append(external)
     raise_all(errors)
     return found

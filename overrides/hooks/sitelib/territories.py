@@ -6,10 +6,10 @@ from html import escape
 from pathlib import Path
 
 from babel.dates import format_date
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from .contacts import is_departement_code
-from .data import read_yaml, validate
+from .data import every_language, read_yaml, validate
 from .errors import raise_all
 
 
@@ -17,13 +17,7 @@ class Place(BaseModel):
     model_config = ConfigDict(extra="forbid")
     what: dict[str, str]
 
-    @field_validator("what")
-    @classmethod
-    def every_language(cls, what: dict, info: ValidationInfo) -> dict:
-        missing = [language for language in (info.context or {}).get("languages", []) if not what.get(language)]
-        if missing:
-            raise ValueError(f"le texte manque pour la ou les langue(s) : {', '.join(missing)}.")
-        return what
+    _languages = field_validator("what")(every_language)
 
 
 class Departement(BaseModel):

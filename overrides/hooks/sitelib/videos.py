@@ -9,9 +9,9 @@ from typing import Callable
 
 import webvtt
 from babel import Locale
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
-from .data import read_yaml, validate
+from .data import every_language, read_yaml, validate
 from .errors import ContentError, raise_all
 
 
@@ -42,6 +42,8 @@ class Video(BaseModel):
     external: External | None = None
     text: dict[str, VideoText]
 
+    _languages = field_validator("text")(every_language)
+
     @model_validator(mode="after")
     def one_source(self):
         if (self.self_hosted is None) == (self.external is None):
@@ -65,7 +67,7 @@ def load_videos(path: Path, media: Path, languages: list[str], terms: dict[str, 
     for position, item in enumerate(raw, start=1):
         ident = item.get("id") if isinstance(item, dict) else None
         place = f"vidéo « {ident} »" if ident else f"vidéo n° {position}"
-        video, found = validate(Video, item, str(path), place)
+        video, found = validate(Video, item, str(path), place, {"languages": languages})
         errors += found
         if not video:
             continue
@@ -73,9 +75,6 @@ def load_videos(path: Path, media: Path, languages: list[str], terms: dict[str, 
         def problem(field: str, text: str, fix: str):
             errors.append(ContentError(str(path), f"{place}, champ « {field} »", text, fix))
 
-        for language in languages:
-            if language not in video.text:
-                problem("text", f"le titre et la description manquent en {language}.", f"ajoutez « {language}: » sous « text: ».")
         unknown = [theme for theme in video.themes if any(theme not in terms[language] for language in languages)]
         if unknown:
             problem("themes", f"thème(s) absent(s) du lexique : {', '.join(unknown)}.", "utilisez des identifiants du lexique.")

@@ -35,7 +35,6 @@ class Workshop(BaseModel):
     stories: list[str] = []
     related_terms: list[str] = []
     contacts: list[str] = Field(min_length=1)
-    pdf: bool = True
 
     _age = field_validator("age")(pair("l'âge", 8, 30))
     _group = field_validator("group")(pair("le groupe", 1, 60))
