@@ -1,4 +1,5 @@
-"""Shared fixtures: one strict build of the site per test run, a loopback server, one browser.
+"""Shared fixtures: one strict build of the site per test run, a loopback server, one browser,
+and the suite's time budget.
 
 The build is shared by pytest-xdist workers through a file lock, so the site is built exactly once.
 """
@@ -7,9 +8,11 @@ import functools
 import http.server
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -18,13 +21,17 @@ from filelock import FileLock
 sys.path.insert(0, str(Path(__file__).parent))
 # The build logic is plain Python next to the MkDocs hooks: tests import it directly.
 sys.path.insert(0, str(Path(__file__).parent.parent / "overrides" / "hooks"))
-from site_map import ROOT  # noqa: E402
+from browsing import AXE_PATH, AXE_SCRIPT, Visit  # noqa: E402
+from site_map import LANGUAGES, ROOT  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 # Chromium's own background connections would otherwise be attempted (and refused) on every start.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PHONE = {"width": 360, "height": 640}
+# Issue 2: the whole suite, build included, in under 5 minutes on the 2-core CI machine; a slower
+# machine may set its own budget (in seconds) with PAV_BUDGET_SECONDES.
+SUITE_BUDGET_SECONDS = float(os.environ.get("PAV_BUDGET_SECONDES", 300))
+LANGUAGES_PLANNED = 6  # the suite must stay under 15 minutes with this many languages
 
 
 def build_site(destination: Path) -> subprocess.CompletedProcess:
@@ -40,7 +47,9 @@ def site(tmp_path_factory) -> Path:
     destination, status = shared / "site", shared / "site-build.json"
     with FileLock(str(shared / "site-build.lock")):
         if not status.exists():
+            started = time.monotonic()
             result = build_site(destination)
+            BUILT_HERE["seconds"] = time.monotonic() - started
             status.write_text(json.dumps({"code": result.returncode, "log": result.stdout + result.stderr}))
         outcome = json.loads(status.read_text())
     if outcome["code"] != 0:
@@ -48,19 +57,55 @@ def site(tmp_path_factory) -> Path:
     return destination
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site, except the paths of ``answers`` (path → content type and body)."""
+
+    def __init__(self, *args, answers: dict[str, tuple[str, bytes]], **kwargs):
+        self.answers = answers
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self):
+        if self.path not in self.answers:
+            return super().do_GET()
+        content_type, body = self.answers[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self):
+        # LinkChecker's documented opt-in: the server may be crawled faster than 10 requests a second.
+        self.send_header("LinkChecker", "loopback test server")
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site) -> str:
-    """The built site over HTTP on the loopback interface; returns its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(site: Path, answers: dict[str, tuple[str, bytes]]):
+    """The site over HTTP on the loopback interface, with axe-core at AXE_PATH for the accessibility checks."""
+    answers = {AXE_PATH: ("text/javascript", AXE_SCRIPT.read_bytes()), **answers}
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(site), answers=answers))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site) -> str:
+    """The built site as published; returns its base URL."""
+    yield from serve(site, {})
+
+
+@pytest.fixture(scope="session")
+def server_without_search(site) -> str:
+    """The same site with an empty search index. On every page load Material builds the whole index
+    (723 KB) in a worker, about a second of processor time: tests that do not search skip it.
+    Search has its own tests, on ``server``."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    empty = json.dumps({"config": index["config"], "docs": []}).encode()
+    yield from serve(site, {"/search/search_index.json": ("application/json", empty)})
 
 
 @pytest.fixture(scope="session")
@@ -70,65 +115,79 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium est introuvable à {CHROMIUM} : lancez « make test », qui l'installe (paquet Debian chromium).",
                     pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    # Every request not for the loopback server goes to a "proxy" port held here without listening:
+    # the browser cannot reach any other site, even if a test forgets to stub one.
+    with socket.socket() as closed_port, sync_playwright() as playwright:
+        closed_port.bind(("127.0.0.1", 0))
+        proxy = {"server": f"http://127.0.0.1:{closed_port.getsockname()[1]}", "bypass": "127.0.0.1"}
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, proxy=proxy)
         yield chromium
         chromium.close()
 
 
-class Visit:
-    """A browser context at phone size that lets only the loopback server answer.
-
-    Every other request is recorded in ``outside`` and aborted, so no test ever contacts a real site.
-    Routes given in ``stubs`` (URL → HTML) answer in place of an outside site, for the quick exit.
-    """
-
-    def __init__(self, browser, server: str, javascript: bool = True, stubs: dict | None = None, color_scheme: str = "light"):
-        self.server, self.outside, self.stubs = server, [], stubs or {}
-        self.context = browser.new_context(viewport=PHONE, java_script_enabled=javascript, service_workers="block",
-                                           color_scheme=color_scheme)
-        self.context.route("**/*", self.filter)
-        self.page = self.context.new_page()
-
-    def filter(self, route):
-        url = route.request.url
-        if url.startswith(self.server) or url.startswith("data:"):
-            route.continue_()
-        elif url in self.stubs:
-            route.fulfill(status=200, content_type="text/html", body=self.stubs[url])
-        else:
-            self.outside.append(url)
-            route.abort()
-
-    def open(self, path: str):
-        self.page.goto(self.server + path, wait_until="load")
-        return self.page
-
-    def search(self, query: str) -> list[str]:
-        """Type a query in Material's search once its index is built; return the result links."""
-        self.page.locator("label.md-header__button[for='__search']").click()
-        # The worker builds the whole site's index first: typing earlier can be lost on a busy machine.
-        self.page.wait_for_function("() => { const meta = document.querySelector('.md-search-result__meta');"
-                                    " return meta && meta.textContent.trim() && !/initiali/i.test(meta.textContent); }",
-                                    timeout=120000)
-        self.page.locator(".md-search__input").press_sequentially(query, delay=30)  # real key events, as a reader types
-        self.page.locator(".md-search-result__item").first.wait_for(timeout=60000)
-        return self.page.eval_on_selector_all(".md-search-result__item > a", "items => items.map(a => a.href)")
-
-    def close(self):
-        self.context.unroute_all(behavior="ignoreErrors")  # routes still in flight must not fail the test
-        self.context.close()
-
-
 @pytest.fixture
-def visit(browser, server):
-    """Factory of phone-sized visits; closes them at the end of the test."""
+def visit(browser, server, server_without_search):
+    """Factory of phone-sized visits; closes them at the end of the test. Only visits made with
+    ``search=True`` get the real search index."""
     opened = []
 
-    def make(javascript: bool = True, stubs: dict | None = None, color_scheme: str = "light") -> Visit:
-        opened.append(Visit(browser, server, javascript, stubs, color_scheme))
+    def make(javascript: bool = True, stubs: dict | None = None, color_scheme: str = "light", search: bool = False) -> Visit:
+        opened.append(Visit(browser, server if search else server_without_search, javascript, stubs, color_scheme))
         return opened[-1]
 
     yield make
     for one in opened:
         one.close()
+
+
+# The time budget, measured by the main pytest process (xdist workers send it their reports).
+TIMINGS = {"pages": [], "build": None}
+BUILT_HERE = {}  # the build's time, in the process that built the site
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    # The build's time reaches the main process with the report of the test that waited for it.
+    if "seconds" in BUILT_HERE:
+        item.user_properties.append(("build_seconds", BUILT_HERE.pop("seconds")))
+
+
+def pytest_sessionstart(session):
+    TIMINGS["started"] = time.monotonic()
+
+
+def pytest_runtest_logreport(report):
+    TIMINGS["build"] = next((value for name, value in report.user_properties if name == "build_seconds"), TIMINGS["build"])
+    if report.when == "call" and "::test_page_on_a_phone[" in report.nodeid:
+        TIMINGS["pages"].append(report.duration)
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workerinput"):
+        return
+    TIMINGS["total"] = time.monotonic() - TIMINGS["started"]
+    whole_suite = session.testscollected > 1000  # a few files run by hand are not held to the budget
+    if whole_suite and TIMINGS["total"] > SUITE_BUDGET_SECONDS and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        TIMINGS["over"] = True
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if "total" not in TIMINGS:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("Budget de temps (issue 2)")
+    total, pages, build = TIMINGS["total"], TIMINGS["pages"], TIMINGS["build"]
+    write(f"Suite entière : {total:.0f} s (budget : {SUITE_BUDGET_SECONDS:.0f} s)")
+    if build is not None:
+        write(f"Construction du site (mkdocs build --strict) : {build:.1f} s")
+    if pages:
+        languages = len(LANGUAGES)
+        write(f"Pages ouvertes dans le navigateur : {len(pages)} ({languages} langues), "
+              f"{sum(pages) / len(pages):.2f} s par page en moyenne, {max(pages):.2f} s au plus")
+        # Upper bound: as if every test grew with the number of languages.
+        write(f"Projection à {LANGUAGES_PLANNED} langues (majorant) : {total * LANGUAGES_PLANNED / languages / 60:.1f} min (objectif : 15 min)")
+    if TIMINGS.get("over"):
+        write(f"ÉCHEC : la suite a dépassé son budget de {SUITE_BUDGET_SECONDS:.0f} s. Cherchez les tests les plus lents "
+              "ci-dessus (« slowest durations ») ; sur une machine plus lente que celle de la CI, fixez "
+              "PAV_BUDGET_SECONDES.", red=True)

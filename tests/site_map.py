@@ -1,11 +1,14 @@
-"""What the site should contain, read from the sources (mkdocs.yml and docs/), not from the build.
+"""What the site should contain, read from the sources (mkdocs.yml and docs/), not from the build,
+and where each page is in the build.
 
 Tests are parametrised from here so that each page of each language is its own named test.
 """
 
+import functools
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -64,6 +67,14 @@ def built_page_paths() -> list[str]:
 
 def html_file(site: Path, path: str) -> Path:
     return site / path if path.endswith(".html") else site / path / "index.html"
+
+
+@functools.lru_cache(maxsize=None)
+def parsed_page(site: Path, path: str) -> BeautifulSoup:
+    """A built page, parsed once per worker for every test that reads it: copy a part before changing it."""
+    file = html_file(site, path)
+    assert file.exists(), f"La page /{path} n'a pas été construite ({file})."
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def intended_fallbacks(language: str) -> list[str]:

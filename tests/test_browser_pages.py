@@ -1,18 +1,9 @@
 """Every built page of every language, opened in Chromium at 360×640 on the loopback server."""
 
-import functools
-import json
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from browsing import Visit, axe_violations
 from site_map import built_page_paths
-
-AXE = Axe()
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 
 STORAGE_AND_COOKIES = """() => ({
   cookies: document.cookie,
@@ -31,12 +22,6 @@ QUICK_EXIT_PLACE = """() => {
 }"""
 
 
-def axe_violations(page) -> list[str]:
-    results = AXE.run(page, options=AXE_OPTIONS)
-    return [f"{v['id']} ({v['impact']}) : {v['help']} — {', '.join(' '.join(n['target']) for n in v['nodes'][:3])}"
-            for v in results.response["violations"]]
-
-
 def tab_stops(page, count: int) -> list[str]:
     stops = []
     for _ in range(count):
@@ -45,18 +30,29 @@ def tab_stops(page, count: int) -> list[str]:
     return stops
 
 
-@functools.lru_cache(maxsize=1)
-def empty_search_index(site) -> dict:
-    """Every page load makes Material build the whole site's search index in a worker: on ~300 pages
-    that dominates this test's time. Search itself is tested in test_lexicon and the full visit below."""
-    return {"config": json.loads((site / "search" / "search_index.json").read_text())["config"], "docs": []}
+@pytest.fixture(scope="module")
+def reader(browser, server_without_search):
+    """One phone for every page, as a reader browsing the site (its cache warm from page to page):
+    a new browser context per page would double this test's time. Each test starts from a clean slate.
+    No route here: Playwright turns the browser's cache off in a context with routes."""
+    one = Visit(browser, server_without_search)
+    yield one
+    one.close()
+
+
+@pytest.fixture
+def phone(reader):
+    reader.outside.clear()
+    yield reader
+    # What one page stored must not be blamed on the next one (its own test has already failed).
+    reader.context.clear_cookies()
+    reader.page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
 
 
 @pytest.mark.parametrize("path", built_page_paths())
-def test_page_on_a_phone(visit, site, path):
+def test_page_on_a_phone(phone, path):
     """Private, usable and accessible: no third party, nothing stored, quick exit at hand, axe clean."""
-    one = visit()
-    one.context.route("**/search/search_index.json", lambda route: route.fulfill(json=empty_search_index(site)))
+    one = phone
     page = one.open(path)
     problems = []
 
@@ -83,9 +79,9 @@ def test_page_on_a_phone(visit, site, path):
     assert not problems, f"Page /{path} :\n  - " + "\n  - ".join(problems)
 
 
-def test_a_full_visit_leaves_no_trace(visit, server):
+def test_a_full_visit_leaves_no_trace(visit):
     """Search, the menu, the language switcher, a definition popover and local-help filter: still nothing stored."""
-    one = visit()
+    one = visit(search=True)
     page = one.open("")
     one.search("loverboy")
     page.locator(".md-search-result__item > a").first.click()
@@ -98,7 +94,7 @@ def test_a_full_visit_leaves_no_trace(visit, server):
     page.locator(".md-select button").first.click()
     page.locator(".md-select__link[hreflang='en']").click()
     page.wait_for_url("**/en/**")
-    page.goto(server + "en/articles/loverboy/")
+    one.open("en/articles/loverboy/")
     page.locator("article .pav-term__toggle").first.click()
     stored = page.evaluate(STORAGE_AND_COOKIES)
     assert not one.outside, f"Requêtes vers d'autres sites pendant la visite : {one.outside}"
@@ -108,16 +104,22 @@ def test_a_full_visit_leaves_no_trace(visit, server):
     assert workers == 0, "Un service worker a été enregistré."
 
 
-DARK_SAMPLES = ["", "aide/", "histoires/le-follower/", "articles/loverboy/", "lexique/", "vrai-ou-faux/",
-                "pros/ateliers/emprise-loverboy/", "videos/cinq-signes/", "en/histoires/le-bon-plan/", "404.html"]
+# Stories are checked in dark mode with every scene shown, in test_stories.
+DARK_SAMPLES = ["", "aide/", "articles/loverboy/", "lexique/", "vrai-ou-faux/", "pros/ateliers/emprise-loverboy/",
+                "videos/cinq-signes/", "en/securite/", "404.html"]
+
+
+@pytest.fixture
+def phone_in_dark_mode(phone):
+    phone.page.emulate_media(color_scheme="dark")
+    yield phone
+    phone.page.emulate_media(color_scheme="light")
 
 
 @pytest.mark.parametrize("path", DARK_SAMPLES)
-def test_dark_mode_is_accessible_too(visit, path):
+def test_dark_mode_is_accessible_too(phone_in_dark_mode, path):
     """Dark mode follows the phone's setting: one page of each kind is checked with axe in dark."""
-    one = visit(color_scheme="dark")
-    one.context.route("**/assets/story.js", lambda route: route.abort())  # every chat scene shown
-    page = one.open(path)
+    page = phone_in_dark_mode.open(path)
     assert page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert background != "rgb(255, 255, 255)", "Le mode sombre n'est pas appliqué."

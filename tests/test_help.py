@@ -5,10 +5,9 @@ import sys
 from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
 
 from sitelib.contacts import dial_uri, load_contacts
-from site_map import DOCS, LANGUAGES, built_page_paths, html_file, language_root
+from site_map import DOCS, LANGUAGES, built_page_paths, language_root, parsed_page
 
 sys.path.insert(0, str(DOCS.parent / "scripts"))
 import check_contacts  # noqa: E402
@@ -18,14 +17,10 @@ KNOWN_URIS = {dial_uri(c.phone) for c in CONTACTS.values() if c.phone and c.voic
     dial_uri(c.sms, "sms") for c in CONTACTS.values() if c.sms}
 
 
-def soup(site, path):
-    return BeautifulSoup(html_file(site, path).read_text(encoding="utf-8"), "html.parser")
-
-
 def test_every_phone_link_on_the_site_is_a_known_contact(site):
     wrong = []
     for path in built_page_paths():
-        for link in soup(site, path).select('a[href^="tel:"], a[href^="sms:"]'):
+        for link in parsed_page(site, path).select('a[href^="tel:"], a[href^="sms:"]'):
             if link["href"] not in KNOWN_URIS:
                 wrong.append(f"/{path} : {link['href']}")
     assert not wrong, ("Numéros qui ne viennent pas de docs/_data/contacts.yml (utilisez un marqueur "
@@ -34,7 +29,7 @@ def test_every_phone_link_on_the_site_is_a_known_contact(site):
 
 @pytest.mark.parametrize("path", built_page_paths())
 def test_every_page_offers_help_in_one_tap(site, path):
-    page = soup(site, path)
+    page = parsed_page(site, path)
     assert page.select(".pav-footer-help a.pav-number"), f"/{path} : pas de numéro d'aide en pied de page."
     assert page.select_one(".pav-bar__help"), f"/{path} : pas de lien « Aide » dans la barre du haut."
     safety = page.select_one(".pav-safety a")
@@ -44,7 +39,7 @@ def test_every_page_offers_help_in_one_tap(site, path):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_help_situation_shows_contacts_with_their_verification_date(site, language):
-    page = soup(site, language_root(language) + "aide/")
+    page = parsed_page(site, language_root(language) + "aide/")
     article = page.select_one("article")
     sections, current = {}, None
     for element in article.find_all(["h2", "div", "ul"]):

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.lexicon import Term, link_terms, load_lexicon
-from site_map import DOCS, LANGUAGES, html_file, language_root
+from site_map import DOCS, LANGUAGES, language_root, parsed_page
 
 UI = {"lexicon_show": "Définition de", "lexicon_more": "Lire la suite"}
 
@@ -124,18 +124,18 @@ def test_every_term_exists_in_every_language_with_at_least_sixty_terms():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_to_z_page_anchors_every_term_and_term_pages_are_complete(site, language):
     root = language_root(language)
-    index = BeautifulSoup(html_file(site, root + "lexique/").read_text(encoding="utf-8"), "html.parser")
+    index = parsed_page(site, root + "lexique/")
     identifiers = sorted(p.stem for p in (DOCS / language / "lexique").glob("*.md") if p.stem != "index")
     assert sorted(dt["id"] for dt in index.select("dl.pav-lexicon dt")) == identifiers
     assert index.select(".pav-letters a") and not index.select(".pav-term")
-    loverboy = BeautifulSoup(html_file(site, root + "lexique/loverboy/").read_text(encoding="utf-8"), "html.parser")
+    loverboy = parsed_page(site, root + "lexique/loverboy/")
     assert loverboy.select_one(".pav-definition").get_text(strip=True)
     assert not loverboy.select(".pav-term"), "Une page du lexique ne doit pas contenir de liens automatiques."
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_articles_link_terms_automatically(site, language):
-    page = BeautifulSoup(html_file(site, language_root(language) + "articles/loverboy/").read_text(encoding="utf-8"), "html.parser")
+    page = parsed_page(site, language_root(language) + "articles/loverboy/")
     targets = [a["href"] for a in page.select("article .pav-term > a")]
     assert "../../lexique/loverboy/" in targets
     assert not page.select("article h1 .pav-term, article h2 .pav-term")
@@ -143,11 +143,11 @@ def test_articles_link_terms_automatically(site, language):
 
 @pytest.mark.parametrize("language, query, expected", [("fr", "lover boy", "lexique/loverboy/"),
                                                         ("en", "revenge porn", "en/lexique/pornodivulgation/")])
-def test_search_finds_a_term_by_a_variant(visit, server, language, query, expected):
-    one = visit()
+def test_search_finds_a_term_by_a_variant(visit, language, query, expected):
+    one = visit(search=True)
     one.open(language_root(language))
     links = one.search(query)
-    assert any(link.startswith(server + expected) for link in links), f"Recherche « {query} » : {links[:5]}"
+    assert any(link.startswith(one.server + expected) for link in links), f"Recherche « {query} » : {links[:5]}"
 
 
 def test_definition_popover_opens_by_keyboard_without_javascript(visit):

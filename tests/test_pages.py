@@ -1,14 +1,12 @@
 """Every built page, read as HTML: translations, titles, headings, language, privacy of assets."""
 
-import functools
 from collections import defaultdict
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from site_map import (DEFAULT_LANGUAGE, LANGUAGES, built_page_paths, html_file, intended_fallbacks,
-                      source_pages)
+from site_map import DEFAULT_LANGUAGE, LANGUAGES, built_page_paths, intended_fallbacks, parsed_page, source_pages
 
 PAGES = built_page_paths()
 
@@ -16,14 +14,6 @@ PAGES = built_page_paths()
 def language_of(path: str) -> str:
     first = path.split("/", 1)[0]
     return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
-
-
-@functools.lru_cache(maxsize=None)
-def soup_of(site, path: str) -> BeautifulSoup:
-    """Parsed once per worker: the tests of this file only read it."""
-    file = html_file(site, path)
-    assert file.exists(), f"La page {path or '/'} n'a pas été construite ({file})."
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.mark.parametrize("language", [language for language in LANGUAGES if language != DEFAULT_LANGUAGE])
@@ -46,7 +36,7 @@ def test_every_page_is_translated_or_an_intended_fallback(language):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_one_h1_a_description_and_the_right_language(site, path):
-    soup = soup_of(site, path)
+    soup = parsed_page(site, path)
     h1 = soup.find_all("h1")
     assert len(h1) == 1, f"La page /{path} a {len(h1)} titres de niveau 1 (# …) : il en faut exactement un."
     description = soup.find("meta", attrs={"name": "description"})
@@ -58,7 +48,7 @@ def test_page_has_one_h1_a_description_and_the_right_language(site, path):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_headings_are_in_order(site, path):
-    article = soup_of(site, path).select_one("article") or soup_of(site, path)
+    article = parsed_page(site, path).select_one("article") or parsed_page(site, path)
     levels = [int(tag.name[1]) for tag in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
     jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
     assert not jumps, f"La page /{path} saute des niveaux de titre ({jumps[0][0]} puis {jumps[0][1]}) : n'allez pas de ## à ####."
@@ -69,14 +59,14 @@ def test_titles_are_unique_within_a_language(site, language):
     seen = defaultdict(list)
     for path in PAGES:
         if language_of(path) == language and not path.endswith("404.html"):
-            seen[soup_of(site, path).title.get_text(strip=True)].append("/" + path)
+            seen[parsed_page(site, path).title.get_text(strip=True)].append("/" + path)
     duplicates = {title: paths for title, paths in seen.items() if len(paths) > 1}
     assert not duplicates, f"Titres de page en double en « {language} » : {duplicates}. Chaque page doit avoir son propre titre (# …)."
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_nothing_from_another_site(site, path):
-    soup = soup_of(site, path)
+    soup = parsed_page(site, path)
     remote = []
     for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
                            ("video", "src"), ("source", "src"), ("audio", "src"), ("object", "data")):
@@ -92,7 +82,7 @@ def test_page_loads_nothing_from_another_site(site, path):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_external_links_leak_no_referrer(site, path):
-    for link in soup_of(site, path).find_all("a", href=True):
+    for link in parsed_page(site, path).find_all("a", href=True):
         if urlsplit(link["href"]).scheme in ("http", "https"):
             rel = set(link.get("rel", []))
             assert {"noopener", "noreferrer"} <= rel, f"/{path} : le lien {link['href']} n'a pas rel=\"noopener noreferrer\"."

@@ -5,13 +5,12 @@ import time
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from sitelib import pdf
 from sitelib.contacts import display_number, load_contacts
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.workshops import check_workshop
-from site_map import DOCS, LANGUAGES, html_file, language_root, source_pages, url_of
+from site_map import DOCS, LANGUAGES, html_file, language_root, parsed_page, source_pages, url_of
 
 CONTACTS = load_contacts(DOCS / "_data" / "contacts.yml", LANGUAGES)
 SHEETS = [s for s in source_pages() if s.startswith("pros/ateliers/") and not s.endswith("index.md")]
@@ -72,13 +71,14 @@ def squash(text: str) -> str:
 def test_every_sheet_and_guide_has_its_pdf_with_title_and_help_numbers(site, language):
     rows, problems = [], []
     for source in SHEETS + GUIDES:
-        page_dir = html_file(site, language_root(language) + url_of(source)).parent
+        path = language_root(language) + url_of(source)
+        page_dir = html_file(site, path).parent
         stem = source.rsplit("/", 1)[-1][:-3]
         file = page_dir / f"{stem}.pdf"
         if not file.exists():
             problems.append(f"PDF manquant : /{language_root(language)}{url_of(source)}{stem}.pdf")
             continue
-        page = BeautifulSoup((page_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+        page = parsed_page(site, path)
         text = squash(pdf_text(file))
         title = squash(page.select_one("article h1").get_text())
         if title not in text:
@@ -105,13 +105,13 @@ def test_poster_fits_one_page_with_every_help_number(site, language):
         number = contact.phone if contact.phone and contact.voice else contact.sms
         if number:
             assert display_number(number) in text, f"Affiche {language} : {display_number(number)} manque."
-    index = BeautifulSoup(html_file(site, language_root(language) + "pros/").read_text(encoding="utf-8"), "html.parser")
+    index = parsed_page(site, language_root(language) + "pros/")
     assert index.select_one('a[href$="affiche-aide.pdf"]'), "La page des professionnels ne propose pas l'affiche."
 
 
 def test_pdf_generation_time_per_sheet(tmp_path, site):
     """Benchmark: one sheet's PDF, generated without cache (printed; bounded loosely)."""
-    page = BeautifulSoup(html_file(site, url_of(SHEETS[0])).read_text(encoding="utf-8"), "html.parser")
+    page = parsed_page(site, url_of(SHEETS[0]))
     content = str(page.select_one("article"))
     started = time.perf_counter()
     pdf.write_pdf(pdf.document("Test", content, "fr", "Site"), tmp_path / "x.pdf", tmp_path / "cache", tmp_path.as_uri() + "/")

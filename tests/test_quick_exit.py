@@ -27,7 +27,7 @@ def test_without_javascript_the_button_is_a_plain_link(visit, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_with_javascript_the_page_disappears_and_back_does_not_return(visit, server, language):
+def test_with_javascript_the_page_disappears_and_back_does_not_return(visit, language):
     one = exit_visit(visit, language, javascript=True)
     page = one.open(language_root(language))
     page.locator(".md-content a[href$='aide/']").first.click()
@@ -44,7 +44,7 @@ def test_with_javascript_the_page_disappears_and_back_does_not_return(visit, ser
     page.wait_for_url(quick_exit_url(language))
     page.go_back()
     assert page.url != before_exit, "Retour arrière : le navigateur revient sur la page quittée."
-    assert page.url == server + language_root(language)
+    assert page.url == one.server + language_root(language)
 
 
 def test_page_restored_from_back_forward_cache_is_usable_again(visit):

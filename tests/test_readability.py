@@ -4,11 +4,12 @@ Prints a table (words per sentence, Flesch reading ease) and fails where a page 
 too hard: youth articles above 15 words per sentence on average, easy-read pages above 10.
 """
 
+import copy
+
 import pytest
 import textstat
-from bs4 import BeautifulSoup
 
-from site_map import LANGUAGES, html_file, language_root, source_pages, url_of
+from site_map import LANGUAGES, language_root, parsed_page, source_pages, url_of
 
 LIMITS = {"articles/": 15, "facile/": 10}
 # Parts of a page that are not its prose: generated blocks (contacts, definitions…) and code.
@@ -16,7 +17,7 @@ NOT_PROSE = ".pav-contact, .pav-numbers, .pav-related, .pav-term__definition, .p
 
 
 def prose(site, path: str) -> str:
-    article = BeautifulSoup(html_file(site, path).read_text(encoding="utf-8"), "html.parser").select_one("article")
+    article = copy.copy(parsed_page(site, path).select_one("article"))  # parts are removed below
     for element in article.select(NOT_PROSE):
         element.decompose()
     # A paragraph or list item is a unit of meaning even without a final full stop.

@@ -80,7 +80,7 @@ def test_committed_video_matches_its_source_and_is_small():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_self_hosted_player_loads_nothing_before_play_and_has_captions(visit, server, language):
+def test_self_hosted_player_loads_nothing_before_play_and_has_captions(visit, language):
     one = visit()
     requested = []
     one.page.on("request", lambda request: requested.append(request.url))

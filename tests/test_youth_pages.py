@@ -2,17 +2,16 @@
 with and without JavaScript, easy-read pages are linked from the full pages."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.quiz import load_quiz
-from site_map import DEFAULT_LANGUAGE, LANGUAGES, html_file, language_root, source_pages, url_of
+from site_map import DEFAULT_LANGUAGE, LANGUAGES, language_root, parsed_page, source_pages, url_of
 
 ARTICLES = [s for s in source_pages() if s.startswith("articles/")]
 
 
 def soup(site, language, source):
-    return BeautifulSoup(html_file(site, language_root(language) + url_of(source)).read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(site, language_root(language) + url_of(source))
 
 
 def help_contacts(page) -> set[str]:
