@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 # The build logic is plain Python next to the MkDocs hooks: tests import it directly.
 sys.path.insert(0, str(Path(__file__).parent.parent / "overrides" / "hooks"))
 from browsing import AXE_PATH, AXE_SCRIPT, Visit  # noqa: E402
-from site_map import LANGUAGES, ROOT  # noqa: E402
+from site_map import LANGUAGES, ROOT, language_root  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 # Chromium's own background connections would otherwise be attempted (and refused) on every start.
@@ -100,12 +100,15 @@ def server(site) -> str:
 
 @pytest.fixture(scope="session")
 def server_without_search(site) -> str:
-    """The same site with an empty search index. On every page load Material builds the whole index
-    (723 KB) in a worker, about a second of processor time: tests that do not search skip it.
-    Search has its own tests, on ``server``."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    empty = json.dumps({"config": index["config"], "docs": []}).encode()
-    yield from serve(site, {"/search/search_index.json": ("application/json", empty)})
+    """The same site with empty search indexes. On every page load Material builds its language's
+    whole index (~340 KB) in a worker, about half a second of processor time: tests that do not
+    search skip it. Search has its own tests, on ``server``."""
+    empty = {}
+    for language in LANGUAGES:
+        path = f"/{language_root(language)}search/search_index.json"
+        index = json.loads((site / path.lstrip("/")).read_text(encoding="utf-8"))
+        empty[path] = ("application/json", json.dumps({"config": index["config"], "docs": []}).encode())
+    yield from serve(site, empty)
 
 
 @pytest.fixture(scope="session")
@@ -140,8 +143,10 @@ def visit(browser, server, server_without_search):
         one.close()
 
 
-# The time budget, measured by the main pytest process (xdist workers send it their reports).
+# Figures and the time budget, gathered by the main pytest process (xdist workers send it their
+# reports). Tests give a figure to show with record_property("mesure", text).
 TIMINGS = {"pages": [], "build": None}
+FIGURES = []
 BUILT_HERE = {}  # the build's time, in the process that built the site
 
 
@@ -160,6 +165,8 @@ def pytest_runtest_logreport(report):
     TIMINGS["build"] = next((value for name, value in report.user_properties if name == "build_seconds"), TIMINGS["build"])
     if report.when == "call" and "::test_page_on_a_phone[" in report.nodeid:
         TIMINGS["pages"].append(report.duration)
+    if report.when == "call":
+        FIGURES.extend(value for name, value in report.user_properties if name == "mesure")
 
 
 def pytest_sessionfinish(session):
@@ -176,6 +183,10 @@ def pytest_terminal_summary(terminalreporter, config):
     if "total" not in TIMINGS:
         return
     write = terminalreporter.write_line
+    if FIGURES:
+        terminalreporter.section("Mesures")
+        for figure in sorted(FIGURES):
+            write(figure)
     terminalreporter.section("Budget de temps (issue 2)")
     total, pages, build = TIMINGS["total"], TIMINGS["pages"], TIMINGS["build"]
     write(f"Suite entière : {total:.0f} s (budget : {SUITE_BUDGET_SECONDS:.0f} s)")

@@ -148,6 +148,10 @@ def test_search_finds_a_term_by_a_variant(visit, language, query, expected):
     one.open(language_root(language))
     links = one.search(query)
     assert any(link.startswith(one.server + expected) for link in links), f"Recherche « {query} » : {links[:5]}"
+    other_languages = [one.server + language_root(other) for other in LANGUAGES if other != language and language_root(other)]
+    in_the_page_language = [link for link in links if link.startswith(one.server + language_root(language))
+                            and not link.startswith(tuple(other_languages))]
+    assert in_the_page_language == links, f"Recherche « {query} » en {language} : résultats d'une autre langue {links}"
 
 
 def test_definition_popover_opens_by_keyboard_without_javascript(visit):

@@ -68,7 +68,7 @@ def squash(text: str) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_sheet_and_guide_has_its_pdf_with_title_and_help_numbers(site, language):
+def test_every_sheet_and_guide_has_its_pdf_with_title_and_help_numbers(site, language, record_property):
     rows, problems = [], []
     for source in SHEETS + GUIDES:
         path = language_root(language) + url_of(source)
@@ -92,7 +92,7 @@ def test_every_sheet_and_guide_has_its_pdf_with_title_and_help_numbers(site, lan
         rows.append(f"{language}/{stem:28} {pages:3} pages {size / 1024:7.0f} Kio")
         if not (1 <= pages <= MAX_PAGES and size <= MAX_BYTES):
             problems.append(f"{file.name} : {pages} pages, {size} octets (limites : {MAX_PAGES} pages, {MAX_BYTES} octets)")
-    print("\nPDF :\n" + "\n".join(rows))
+    record_property("mesure", "PDF :\n" + "\n".join(rows))
     assert not problems, "\n".join(problems)
 
 
@@ -109,14 +109,14 @@ def test_poster_fits_one_page_with_every_help_number(site, language):
     assert index.select_one('a[href$="affiche-aide.pdf"]'), "La page des professionnels ne propose pas l'affiche."
 
 
-def test_pdf_generation_time_per_sheet(tmp_path, site):
+def test_pdf_generation_time_per_sheet(tmp_path, site, record_property):
     """Benchmark: one sheet's PDF, generated without cache (printed; bounded loosely)."""
     page = parsed_page(site, url_of(SHEETS[0]))
     content = str(page.select_one("article"))
     started = time.perf_counter()
     pdf.write_pdf(pdf.document("Test", content, "fr", "Site"), tmp_path / "x.pdf", tmp_path / "cache", tmp_path.as_uri() + "/")
     elapsed = time.perf_counter() - started
-    print(f"\nGénération d'un PDF de fiche sans cache : {elapsed:.2f} s")
+    record_property("mesure", f"Génération d'un PDF de fiche sans cache : {elapsed:.2f} s")
     assert elapsed < 30
 
 

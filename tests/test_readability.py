@@ -39,7 +39,7 @@ def limit_for(source: str) -> int | None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_are_easy_enough_to_read(site, language):
+def test_pages_are_easy_enough_to_read(site, language, record_property):
     rows, too_hard = [], []
     for source in source_pages(language):
         figures = measure(site, language, source)
@@ -47,5 +47,5 @@ def test_pages_are_easy_enough_to_read(site, language):
         rows.append(f"{source:48} {figures['words']:6} {figures['words_per_sentence']:8.1f} {figures['flesch']:8.1f} {limit or '':>6}")
         if limit and figures["words_per_sentence"] > limit:
             too_hard.append(f"docs/{language}/{source} : {figures['words_per_sentence']:.1f} mots par phrase (maximum {limit})")
-    print(f"\nLisibilité ({language}) — page, mots, mots/phrase, Flesch, limite\n" + "\n".join(rows))
+    record_property("mesure", f"Lisibilité ({language}) — page, mots, mots/phrase, Flesch, limite\n" + "\n".join(rows))
     assert not too_hard, "Pages trop difficiles à lire (raccourcissez les phrases) :\n" + "\n".join(too_hard)

@@ -69,13 +69,13 @@ def test_bad_catalogue_entries_fail_naming_file_video_and_field(tmp_path, case, 
     assert "videos.yml" in message and "vidéo « essai »" in message and "champ « " in message and words in message, message
 
 
-def test_committed_video_matches_its_source_and_is_small():
+def test_committed_video_matches_its_source_and_is_small(record_property):
     facts = json.loads((MEDIA / "cinq-signes.json").read_text())
 
     assert hashlib.sha256((MEDIA / "cinq-signes.yml").read_bytes()).hexdigest() == facts["source_sha256"], (
         "assets/videos/cinq-signes.yml a changé : relancez python scripts/make_video.py assets/videos/cinq-signes.yml")
     assert hashlib.sha256((MEDIA / "cinq-signes.mp4").read_bytes()).hexdigest() == facts["video_sha256"]
-    print(f"\ncinq-signes.mp4 : {facts['duration']} s, {facts['bytes'] / 1024:.0f} Kio")
+    record_property("mesure", f"cinq-signes.mp4 : {facts['duration']} s, {facts['bytes'] / 1024:.0f} Kio")
     assert facts["bytes"] < 2_000_000, "Trop lourde pour un téléphone en données mobiles."
 
 

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from sitelib import contacts as contacts_data
-from sitelib import html, lexicon, markers, pdf, quiz, render, stories, strings, territories, videos, workshops
+from sitelib import html, lexicon, markers, pdf, quiz, render, search, stories, strings, territories, videos, workshops
 from sitelib.errors import ContentError, ContentErrors
 
 loaded: dict = {}
@@ -220,12 +220,20 @@ def on_template_context(context, template_name, config):
     return add_site_context(context, config)
 
 
+def search_root(url: str, config) -> str:
+    """The language folder whose search index the page uses ("" at the root, e.g. in a one-language preview)."""
+    root = language_root(current_language(config), config)
+    return root if url.startswith(root) else ""
+
+
 def on_post_page(output, page, config):
-    """Runs on each finished HTML page: external links leak no referrer; guides and sheets get their PDF."""
+    """Runs on each finished HTML page: external links leak no referrer, search stays in the page's
+    language, guides and sheets get their PDF."""
     if wants_pdf(page):
         target = Path(page.file.abs_dest_path).parent / f"{page.file.name}.pdf"
         document = pdf.document(page.title, page.content, page_language(page, config), config.site_name)
         pdf.write_pdf(document, target, Path(config.config_file_path).parent / ".cache" / "pdf", target.parent.as_uri() + "/")
+    output = search.localize_base(output, search_root(page.url, config))
     return html.secure_external_links(output, urlsplit(config.site_url).hostname)
 
 
@@ -255,8 +263,9 @@ def on_post_template(output, template_name, config):
         return output
     output = html.secure_external_links(output, urlsplit(config.site_url).hostname)
     language = current_language(config)
-    if language == default_language(config):
+    if language == default_language(config) or config.plugins["i18n"].config.build_only_locale:
         return output
+    output = search.localize_base(output, language_root(language, config))
     target = Path(config.site_dir) / language / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
