@@ -91,3 +91,13 @@ def test_stale_contacts_are_listed_oldest_first(tmp_path):
     today = datetime.date(2026, 6, 1)
     assert [c.id for c in stale_contacts(contacts, today, 365)] == ["3919"]
     assert [c.id for c in stale_contacts(contacts, today, 100)] == ["3919", "119"]
+
+
+def test_a_language_unknown_to_babel_is_accepted_once_the_site_names_it(tmp_path):
+    creole = VALID.replace("  free: true\n", "  free: true\n  spoken_languages: [fr, cpf]\n")
+    with pytest.raises(ContentError) as caught:
+        load(tmp_path, creole)
+    assert "cpf" in str(caught.value) and "language_<code>" in str(caught.value)
+    # By default the names come from interface.yml, beside contacts.yml.
+    (tmp_path / "interface.yml").write_text("fr:\n  language_cpf: créole\nen:\n  language_cpf: Creole\n", encoding="utf-8")
+    assert load(tmp_path, creole)["119"].spoken_languages == ["fr", "cpf"]

@@ -107,3 +107,24 @@ def test_unknown_contact_id_names_the_page_and_the_known_ids():
     message = str(caught.value)
     assert "docs/fr/articles/x.md" in message and "ligne 1" in message and "« 118 » n'existe pas" in message
     assert "119" in message
+
+
+def test_languages_marker_counts_and_names_a_contacts_other_languages_from_the_data(tmp_path):
+    from site_map import DOCS, interface_strings
+    from sitelib.contacts import load_contacts
+    from sitelib.render import contact_markers
+
+    data = tmp_path / "contacts.yml"
+    data.write_text((DOCS / "_data" / "contacts.yml").read_text(encoding="utf-8")
+                    .replace("spoken_languages: [fr, en, ar, es, he, kab, cmn, cpf,", "spoken_languages: [fr, en, cpf,")
+                    .replace(" pl, pt, tr]", "]"), encoding="utf-8")
+    ui = {**interface_strings("fr"), "_lang": "fr"}
+    contacts = load_contacts(data, ["fr", "en"], frozenset({"cpf"}))
+    handlers = contact_markers(contacts, ui)
+    text = expand_markers("Dans <!-- @langues 3919 -->.", handlers, "docs/fr/aide.md")
+    assert text == "Dans 4 autres langues : anglais, créole, dari, persan."
+    english = contact_markers(contacts, {**interface_strings("en"), "_lang": "en"})
+    assert expand_markers("<!-- @langues 3919 -->", english, "docs/en/aide.md") == "4 other languages: Creole, Dari, English, Persian"
+    with pytest.raises(ContentError) as caught:
+        expand_markers("<!-- @langues 119 -->", handlers, "docs/fr/aide.md")
+    assert "ne donne pas d'autre langue" in str(caught.value) and "spoken_languages" in str(caught.value)

@@ -10,7 +10,7 @@ from typing import Literal
 
 import phonenumbers
 from babel import Locale
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
 from .data import every_language, read_yaml, validate
 from .errors import ContentError, raise_all
@@ -58,6 +58,10 @@ def dial_uri(raw: str, scheme: Literal["tel", "sms"] = "tel") -> str:
     return f"{scheme}:{phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)}"
 
 
+# interface.yml names, per interface language, the languages Babel does not know: language_<code>.
+LANGUAGE_NAME_PREFIX = "language_"
+
+
 class ContactText(BaseModel):
     """What a reader reads about a contact, in one language."""
 
@@ -85,7 +89,7 @@ class Contact(BaseModel):
     audiences: list[Audience] = Field(min_length=1)
     topics: list[Topic] = Field(min_length=1)
     scope: Literal["national"] | list[str] = "national"
-    spoken_languages: list[str] = ["fr"]
+    spoken_languages: list[str] = ["fr"]  # language codes; see LANGUAGE_NAME_PREFIX
     source: HttpUrl
     verified: datetime.date
     text: dict[str, ContactText]
@@ -99,10 +103,13 @@ class Contact(BaseModel):
 
     @field_validator("spoken_languages")
     @classmethod
-    def known_languages(cls, codes: list[str]) -> list[str]:
-        unknown = [code for code in codes if Locale("fr").languages.get(code) is None]
+    def known_languages(cls, codes: list[str], info: ValidationInfo) -> list[str]:
+        # Babel names most languages; interface.yml names the others (language_<code>).
+        named_by_site = (info.context or {}).get("named_languages", set())
+        unknown = [code for code in codes if Locale("fr").languages.get(code) is None and code not in named_by_site]
         if unknown:
-            raise ValueError(f"code(s) de langue inconnu(s) : {', '.join(unknown)} (exemples : fr, en, ar).")
+            raise ValueError(f"code(s) de langue inconnu(s) : {', '.join(unknown)} (exemples : fr, en, ar ; pour une "
+                             "langue sans code connu, ajoutez « language_<code>: nom » dans docs/_data/interface.yml).")
         return codes
 
     @field_validator("scope")
@@ -136,8 +143,18 @@ def is_departement_code(code: str) -> bool:
     return code.isdigit() and (1 <= int(code) <= 95 and code != "20" and len(code) == 2 or 971 <= int(code) <= 976)
 
 
-def load_contacts(path: Path, languages: list[str]) -> dict[str, Contact]:
-    """Read and validate every contact; raise all errors at once, in French."""
+def site_named_languages(interface_file: Path) -> frozenset[str]:
+    """Language codes the site names itself: the ``language_<code>`` texts of interface.yml."""
+    blocks = read_yaml(interface_file) if interface_file.exists() else {}
+    return frozenset(key.removeprefix(LANGUAGE_NAME_PREFIX) for block in (blocks or {}).values() if isinstance(block, dict)
+                     for key in block if key.startswith(LANGUAGE_NAME_PREFIX))
+
+
+def load_contacts(path: Path, languages: list[str], named_languages: frozenset[str] | None = None) -> dict[str, Contact]:
+    """Read and validate every contact; raise all errors at once, in French. ``named_languages``: language
+    codes the site names itself beyond those Babel knows; by default those of interface.yml beside ``path``."""
+    if named_languages is None:
+        named_languages = site_named_languages(path.parent / "interface.yml")
     raw = read_yaml(path)
     if not isinstance(raw, list):
         raise ContentError(str(path), "fichier entier", "le fichier doit être une liste de contacts.",
@@ -146,7 +163,7 @@ def load_contacts(path: Path, languages: list[str]) -> dict[str, Contact]:
     for position, item in enumerate(raw, start=1):
         ident = item.get("id") if isinstance(item, dict) else None
         place = f"contact « {ident} »" if ident else f"contact n° {position}"
-        contact, found = validate(Contact, item, str(path), place, {"languages": languages})
+        contact, found = validate(Contact, item, str(path), place, {"languages": languages, "named_languages": named_languages})
         errors += found
         if contact is None:
             continue

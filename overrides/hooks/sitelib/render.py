@@ -1,15 +1,22 @@
 """HTML fragments for help contacts, in the page's language. Every number on the site comes from here."""
 
+import unicodedata
 from html import escape
 from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.dates import format_date
 
-from .contacts import Contact, dial_uri, display_number
+from .contacts import LANGUAGE_NAME_PREFIX, Contact, dial_uri, display_number
 from .markers import MarkerProblem
 
 EXTERNAL = 'rel="noopener noreferrer"'
+
+
+def language_names(codes: list[str], ui: dict[str, str]) -> list[str]:
+    """Names of languages in the page's language, in alphabetical order (accents ignored)."""
+    names = [ui.get(LANGUAGE_NAME_PREFIX + code) or Locale(ui["_lang"]).languages[code] for code in codes]
+    return sorted(names, key=lambda name: unicodedata.normalize("NFD", name.casefold()))
 
 
 def find(contacts: dict[str, Contact], ident: str) -> Contact:
@@ -76,8 +83,7 @@ def contact_card(contact: Contact, ui: dict[str, str]) -> str:
         if getattr(contact, flag):
             facts.append(escape(ui[flag]))
     if contact.spoken_languages != ["fr"]:
-        names = [Locale(language).languages.get(code, code) for code in contact.spoken_languages]
-        facts.append(f'{escape(ui["spoken_languages"])} {escape(", ".join(names))}')
+        facts.append(f'{escape(ui["spoken_languages"])} {escape(", ".join(language_names(contact.spoken_languages, ui)))}')
     what_happens = f'<p>{escape(text.what_happens)}</p>' if text.what_happens else ""
     source_host = urlsplit(str(contact.source)).hostname.removeprefix("www.")
     verified = format_date(contact.verified, "long", locale=language)
@@ -106,8 +112,18 @@ def contact_markers(contacts: dict[str, Contact], ui: dict[str, str]) -> dict:
             raise MarkerProblem("ce marqueur attend un seul id de contact.", "écrivez par exemple <!-- @numero 119 -->.")
         return inline_number(find(contacts, arguments[0]), ui)
 
+    def langues(arguments: list[str]) -> str:
+        if len(arguments) != 1:
+            raise MarkerProblem("ce marqueur attend un seul id de contact.", "écrivez par exemple <!-- @langues 3919 -->.")
+        others = [code for code in find(contacts, arguments[0]).spoken_languages if code != "fr"]
+        if not others:
+            raise MarkerProblem(f"le contact « {arguments[0]} » ne donne pas d'autre langue que le français.",
+                                "ajoutez ses langues dans « spoken_languages » de docs/_data/contacts.yml, ou retirez le marqueur.")
+        return escape(ui["other_languages"].format(count=len(others), names=", ".join(language_names(others, ui))))
+
     return {
         "contact": lambda arguments: "\n\n" + "\n".join(contact_card(c, ui) for c in ids(arguments)) + "\n\n",
         "numeros": lambda arguments: "\n\n" + number_buttons(ids(arguments), ui) + "\n\n",
         "numero": numero,
+        "langues": langues,
     }
