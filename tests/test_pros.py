@@ -1,7 +1,9 @@
 """The professionals' area: sheet schema, PDFs (text, pages, size, time), poster, listing filters."""
 
+import re
 import subprocess
 import time
+from html import unescape
 
 import pytest
 import yaml
@@ -10,12 +12,13 @@ from sitelib import pdf
 from sitelib.contacts import display_number, load_contacts
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.workshops import check_workshop
-from site_map import DOCS, LANGUAGES, html_file, language_root, parsed_page, source_pages, url_of
+from site_map import DOCS, LANGUAGES, html_file, language_root, parsed_page, site_config, source_pages, url_of
 
 CONTACTS = load_contacts(DOCS / "_data" / "contacts.yml", LANGUAGES)
 SHEETS = [s for s in source_pages() if s.startswith("pros/ateliers/") and not s.endswith("index.md")]
 GUIDES = [s for s in source_pages() if s.startswith("pros/") and "pdf: true" in (DOCS / "fr" / s).read_text(encoding="utf-8")]
 MAX_PAGES, MAX_BYTES = 8, 1_500_000
+SITE_URL = site_config()["site_url"]
 
 KNOWN = {"terms": {"emprise", "loverboy"}, "contacts": {"119", "3018"}, "stories": {"le-follower"}}
 GOOD = {"description": "Un atelier.", "age": [14, 18], "duration": 90, "group": [6, 20], "themes": ["emprise"],
@@ -63,6 +66,25 @@ def pdf_pages(path) -> int:
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
+def pdf_links(path) -> list[str]:
+    """Addresses of the PDF's links, read with poppler's pdftohtml."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-stdout", "-i", "-q", str(path)], capture_output=True, text=True, check=True).stdout
+    return sorted({unescape(href) for href in re.findall(r'href="([^"]*)"', xml)})
+
+
+def wrong_links(path, site) -> list[str]:
+    """Links that lead neither to a page of the published site nor to another site over https."""
+    wrong = []
+    for link in pdf_links(path):
+        if link.startswith(SITE_URL):
+            built = html_file(site, link[len(SITE_URL):].split("#")[0])
+            if not built.exists():
+                wrong.append(link)
+        elif not link.startswith(("https://", "tel:", "sms:", "mailto:")):
+            wrong.append(link)
+    return wrong
+
+
 def squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -88,6 +110,8 @@ def test_every_sheet_and_guide_has_its_pdf_with_title_and_help_numbers(site, lan
         missing = [n for n in numbers if n not in text]
         if not numbers or missing:
             problems.append(f"{file.name} : numéros d'aide absents du PDF : {missing or 'aucun numéro sur la page'}")
+        if wrong := wrong_links(file, site):
+            problems.append(f"{file.name} : liens qui ne mènent pas au site publié ({SITE_URL}) : {wrong[:5]}")
         pages, size = pdf_pages(file), file.stat().st_size
         rows.append(f"{language}/{stem:28} {pages:3} pages {size / 1024:7.0f} Kio")
         if not (1 <= pages <= MAX_PAGES and size <= MAX_BYTES):
@@ -114,10 +138,19 @@ def test_pdf_generation_time_per_sheet(tmp_path, site, record_property):
     page = parsed_page(site, url_of(SHEETS[0]))
     content = str(page.select_one("article"))
     started = time.perf_counter()
-    pdf.write_pdf(pdf.document("Test", content, "fr", "Site"), tmp_path / "x.pdf", tmp_path / "cache", tmp_path.as_uri() + "/")
+    pdf.write_pdf(pdf.document("Test", content, "fr", "Site"), tmp_path / "x.pdf", tmp_path / "cache", SITE_URL + url_of(SHEETS[0]),
+                  SITE_URL, site)
     elapsed = time.perf_counter() - started
     record_property("mesure", f"Génération d'un PDF de fiche sans cache : {elapsed:.2f} s")
     assert elapsed < 30
+
+
+def test_pdf_reads_the_sites_own_files_from_the_build_and_nothing_from_the_network(site):
+    fetcher = pdf.site_fetcher(SITE_URL, site)
+    logo = fetcher.fetch(SITE_URL + "assets/logo.svg")
+    assert logo.url == (site / "assets" / "logo.svg").as_uri()
+    with pytest.raises(ValueError):
+        fetcher.fetch("https://tracker.example.com/pixel.png")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

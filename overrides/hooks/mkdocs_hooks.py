@@ -195,6 +195,10 @@ def complete_workshop(markdown, page, config, ui, terms, source):
     return markdown[:last_section] + f"\n\n{block}\n\n" + markdown[last_section:]
 
 
+def pdf_cache(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "pdf"
+
+
 def wants_pdf(page) -> bool:
     return bool(page.meta.get("pdf")) or is_workshop(page)
 
@@ -232,7 +236,7 @@ def on_post_page(output, page, config):
     if wants_pdf(page):
         target = Path(page.file.abs_dest_path).parent / f"{page.file.name}.pdf"
         document = pdf.document(page.title, page.content, page_language(page, config), config.site_name)
-        pdf.write_pdf(document, target, Path(config.config_file_path).parent / ".cache" / "pdf", target.parent.as_uri() + "/")
+        pdf.write_pdf(document, target, pdf_cache(config), config.site_url + page.url, config.site_url, Path(config.site_dir))
     output = search.localize_base(output, search_root(page.url, config))
     return html.secure_external_links(output, urlsplit(config.site_url).hostname)
 
@@ -250,7 +254,8 @@ def on_post_build(config):
     ui = ui_for(language)
     document = pdf.poster_html(loaded["contacts"].values(), ui, config.site_name, config.site_url, language)
     target = Path(config.site_dir) / language_root(language, config) / POSTER
-    pdf.write_pdf(document, target, Path(config.config_file_path).parent / ".cache" / "pdf", target.parent.as_uri() + "/")
+    pdf.write_pdf(document, target, pdf_cache(config), config.site_url + language_root(language, config), config.site_url,
+                  Path(config.site_dir))
 
 
 def on_post_template(output, template_name, config):

@@ -5,6 +5,7 @@ import hashlib
 import shutil
 from html import escape
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 PRINT_CSS = """
 @page { size: A4; margin: 18mm 16mm 20mm;
@@ -35,16 +36,34 @@ def document(title: str, content_html: str, language: str, site_name: str, extra
             f'{content_html}</body></html>')
 
 
-def write_pdf(html: str, target: Path, cache_dir: Path, base_url: str) -> bool:
-    """Write the PDF of ``html`` to ``target``; return True if it had to be generated (not cached)."""
+def site_fetcher(site_url: str, site_dir: Path):
+    """WeasyPrint's fetcher for a page of the site: the site's own files are read from the build, and
+    nothing is fetched from the network (builds stay offline and private)."""
+    from weasyprint import URLFetcher
+
+    class SiteFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith(site_url):
+                path = site_dir / unquote(urlsplit(url).path.removeprefix(urlsplit(site_url).path))
+                url = (path / "index.html" if path.is_dir() else path).as_uri()
+            return super().fetch(url, headers)
+
+    return SiteFetcher(allowed_protocols={"file", "data"})
+
+
+def write_pdf(html: str, target: Path, cache_dir: Path, page_url: str, site_url: str, site_dir: Path) -> bool:
+    """Write the PDF of ``html`` to ``target``; return True if it had to be generated (not cached).
+
+    ``page_url`` is the page's public address: links in the PDF lead to the published site (not to the
+    machine that built it), and the cache does not depend on where the site is built."""
     import weasyprint
 
-    key = hashlib.sha256((weasyprint.__version__ + base_url + html).encode("utf-8")).hexdigest()
+    key = hashlib.sha256((weasyprint.__version__ + page_url + html).encode("utf-8")).hexdigest()
     cached = cache_dir / f"{key}.pdf"
     generated = not cached.exists()
     if generated:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        weasyprint.HTML(string=html, base_url=base_url).write_pdf(cached)
+        weasyprint.HTML(string=html, base_url=page_url, url_fetcher=site_fetcher(site_url, site_dir)).write_pdf(cached)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
     return generated
