@@ -59,7 +59,7 @@ def test_every_page_is_found_in_its_own_language_index_only(site, record_propert
     assert not problems, "\n".join(problems)
 
 
-def test_english_pages_search_the_english_index(site):
+def test_pages_of_each_language_search_their_language_index(site):
     for language in LANGUAGES:
         page = (site / language_root(language) / "aide" / "index.html").read_text(encoding="utf-8")
         config = json.loads(page.split('<script id="__config" type="application/json">', 1)[1].split("</script>", 1)[0])
