@@ -56,8 +56,8 @@ def language_root(language: str, config) -> str:
     return "" if language == default_language(config) else f"{language}/"
 
 
-def ui_for(language: str) -> dict:
-    return {**loaded["strings"][language], "_lang": language}
+def ui_for(language: str) -> strings.Ui:
+    return strings.Ui(language, loaded["strings"][language])
 
 
 def section_of(page) -> str:

@@ -1,6 +1,10 @@
 """Interface strings (buttons, notices, labels), one block per language in docs/_data/interface.yml."""
 
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Literal
+
+from babel import Locale
 
 from .data import read_yaml
 from .errors import ContentError, raise_all
@@ -33,3 +37,29 @@ def load_strings(path: Path, languages: list[str], reference: str) -> dict[str, 
                                            "écrivez le texte entre guillemets."))
     raise_all(errors)
     return {language: raw[language] for language in languages}
+
+
+class Ui(Mapping):
+    """The interface strings of one language, with that language's code and writing direction.
+
+    Renderers read ``ui["call"]``, ``ui.language`` and ``ui.direction``; templates read ``ui.call``."""
+
+    def __init__(self, language: str, texts: dict[str, str]):
+        self.language, self._texts = language, texts
+        self.direction: Literal["ltr", "rtl"] = writing_direction(language)
+
+    def __getitem__(self, key: str) -> str:
+        if key == "_lang":  # transitional: renderers still being moved to ui.language
+            return self.language
+        return self._texts[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
+def writing_direction(language: str) -> Literal["ltr", "rtl"]:
+    """"rtl" for Arabic, Hebrew, Persian…, from Unicode's locale data (Babel)."""
+    return "rtl" if Locale.parse(language).character_order == "right-to-left" else "ltr"
