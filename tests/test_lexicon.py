@@ -64,8 +64,12 @@ def test_term_missing_in_a_language_unless_listed_as_fallback(tmp_path):
     good_tree(tmp_path)
     term_file(tmp_path, "en", "emprise")
     (tmp_path / "en" / "lexique" / "dette.md").unlink()
-    expect_error(tmp_path, "docs/en/lexique/dette.md", "existe en fr mais pas en en")
-    assert set(load(tmp_path, {"en": ["lexique/dette.md"]}).terms["en"]) == {"emprise"}
+    expect_error(tmp_path, "en/lexique/dette.md", "existe en fr mais pas en en")
+    for patterns in (["lexique/dette.md"], ["lexique/*"], ["*"]):
+        terms = load(tmp_path, {"en": patterns}).terms["en"]
+        assert set(terms) == {"emprise", "dette"}, patterns
+        assert terms["dette"].language == "fr" and not terms["dette"].autolink  # shown in French, never linked from English
+    expect_error(tmp_path, "en/lexique/dette.md", untranslated={"en": ["histoires/*"]})
 
 
 def test_missing_title_and_broken_front_matter(tmp_path):
@@ -77,9 +81,9 @@ def test_missing_title_and_broken_front_matter(tmp_path):
 
 
 TERMS = {
-    "emprise": Term("emprise", "Emprise", "Un contrôle.", ["emprises"], [], True, "x"),
-    "proxenete": Term("proxenete", "Proxénète", "Quelqu'un qui profite.", ["proxénètes", "mac"], [], True, "x"),
-    "passe": Term("passe", "Passe", "Un acte.", [], [], False, "x"),
+    "emprise": Term("emprise", "Emprise", "Un contrôle.", ["emprises"], [], True, "x", "fr"),
+    "proxenete": Term("proxenete", "Proxénète", "Quelqu'un qui profite.", ["proxénètes", "mac"], [], True, "x", "fr"),
+    "passe": Term("passe", "Passe", "Un acte.", [], [], False, "x", "fr"),
 }
 
 

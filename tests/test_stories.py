@@ -7,6 +7,7 @@ import pytest
 
 from browsing import axe_violations
 from sitelib.errors import ContentError
+from sitelib.pages import parse_page, read_page
 from sitelib.stories import load_stories, parse_story
 from site_map import DOCS, LANGUAGES, language_root, source_pages
 
@@ -54,7 +55,8 @@ Il te dit : viens.
 
 
 def parse(text):
-    return parse_story(text, "docs/fr/histoires/test.md", "test")
+    source, errors = parse_page(text, "docs/fr/histoires/test.md")
+    return parse_story(source, "test") if source else (None, errors)
 
 
 def test_valid_story_is_parsed_into_scenes_messages_and_choices():
@@ -99,8 +101,8 @@ STORIES = [source[len("histoires/"):-3] for source in source_pages() if source.s
 
 
 def real_story(language, ident):
-    story, errors = parse_story((DOCS / language / "histoires" / f"{ident}.md").read_text(encoding="utf-8"),
-                                f"docs/{language}/histoires/{ident}.md", ident)
+    source, errors = read_page(DOCS / language / "histoires" / f"{ident}.md")
+    story, errors = parse_story(source, ident)
     assert story, errors
     return story
 

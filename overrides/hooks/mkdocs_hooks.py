@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from sitelib import contacts as contacts_data
-from sitelib import html, lexicon, markers, pdf, quiz, render, search, stories, strings, territories, videos, workshops
+from sitelib import externals, html, lexicon, markers, pdf, quiz, render, search, stories, strings, territories, videos, workshops
 from sitelib.errors import ContentError, ContentErrors
 
 loaded: dict = {}
@@ -87,7 +87,7 @@ def on_config(config):
     loaded["lexicon"] = lexicon.load_lexicon(docs, languages, default_language(config), untranslated)
     lexicon_ids = {language: set(terms) for language, terms in loaded["lexicon"].terms.items()}
     loaded["stories"] = stories.load_stories(docs, languages, default_language(config), untranslated, lexicon_ids)
-    loaded["externals"] = stories.load_externals(docs / "_data" / "bd-externes.yml", languages)
+    loaded["externals"] = externals.load_externals(docs / "_data" / "bd-externes.yml", languages)
     loaded["videos"] = videos.load_videos(docs / "_data" / "videos.yml", media_source(config), languages, lexicon_ids)
     loaded["workshops"] = {language: workshops.load_workshops(
         docs / language / "pros" / "ateliers", {"terms": lexicon_ids[language], "contacts": set(loaded["contacts"]),

@@ -7,19 +7,18 @@ build makes the A–Z page, completes each term page, and links the first mentio
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 from typing import Callable
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from .data import validate
 from .errors import ContentError, raise_all
+from .languages import is_untranslated
+from .pages import H1, display_path, read_page
 
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
-H1 = re.compile(r"^# +(.+?)\s*$", re.MULTILINE)
 
 
 class TermFields(BaseModel):
@@ -40,6 +39,7 @@ class Term:
     see_also: list[str]
     autolink: bool
     file: str
+    language: str  # the language of its text: the default language's for a term not yet translated
 
     @property
     def forms(self) -> list[str]:
@@ -51,25 +51,16 @@ class Lexicon:
     terms: dict[str, dict[str, Term]] = field(default_factory=dict)  # language → id → term
 
 
-def read_term(path: Path, docs_dir: Path) -> tuple[Term | None, list[ContentError]]:
-    file = path.relative_to(docs_dir.parent).as_posix()
-    text = path.read_text(encoding="utf-8")
-    front = FRONT_MATTER.match(text)
-    if not front:
-        return None, [ContentError(file, "en-tête", "l'en-tête (entre deux lignes ---) manque.",
-                                   "commencez le fichier par ---, short: …, variants: […], see_also: […], ---.")]
-    try:
-        raw = yaml.safe_load(front.group(1)) or {}
-    except yaml.YAMLError as error:
-        return None, [ContentError(file, "en-tête", f"l'en-tête est mal formé ({error}).",
-                                   "vérifiez les deux-points, les crochets et les guillemets.")]
-    fields, errors = validate(TermFields, raw, file, "en-tête")
-    title = H1.search(text[front.end():])
-    if not title:
-        errors.append(ContentError(file, "titre", "le titre du mot (# …) manque.", "ajoutez une ligne « # Le mot » après l'en-tête."))
+def read_term(path: Path, language: str) -> tuple[Term | None, list[ContentError]]:
+    source, errors = read_page(path, "commencez le fichier par ---, short: …, variants: […], see_also: […], ---.")
+    if source is None:
+        return None, errors
+    fields, errors = validate(TermFields, source.meta, source.file, "en-tête")
+    if not source.title:
+        errors.append(ContentError(source.file, "titre", "le titre du mot (# …) manque.", "ajoutez une ligne « # Le mot » après l'en-tête."))
     if errors:
         return None, errors
-    return Term(path.stem, title.group(1), fields.short, fields.variants, fields.see_also, fields.autolink, file), []
+    return Term(path.stem, source.title, fields.short, fields.variants, fields.see_also, fields.autolink, source.file, language), []
 
 
 def load_lexicon(docs_dir: Path, languages: list[str], default: str, untranslated: dict[str, list[str]]) -> Lexicon:
@@ -80,11 +71,13 @@ def load_lexicon(docs_dir: Path, languages: list[str], default: str, untranslate
         for path in sorted((docs_dir / language / "lexique").glob("*.md")):
             if path.name == "index.md":
                 continue
-            term, found = read_term(path, docs_dir)
+            term, found = read_term(path, language)
             errors += found
             if term:
                 lexicon.terms[language][term.id] = term
     for language, terms in lexicon.terms.items():
+        if language != default:
+            errors += add_untranslated_terms(terms, lexicon.terms[default], untranslated.get(language, []), docs_dir, language)
         owner: dict[str, str] = {}
         for term in terms.values():
             for form in term.forms:
@@ -98,15 +91,24 @@ def load_lexicon(docs_dir: Path, languages: list[str], default: str, untranslate
                 if other not in terms:
                     errors.append(ContentError(term.file, f"see_also « {other} »", "ce terme n'existe pas dans le lexique.",
                                                f"corrigez l'identifiant (nom du fichier sans .md) ou créez docs/{language}/lexique/{other}.md."))
-        if language == default:
-            continue
-        allowed = {Path(page).stem for page in untranslated.get(language, []) if page.startswith("lexique/")}
-        for missing in sorted(set(lexicon.terms[default]) - set(terms) - allowed):
-            errors.append(ContentError(f"docs/{language}/lexique/{missing}.md", "fichier entier",
-                                       f"le terme « {missing} » existe en {default} mais pas en {language}.",
-                                       f"traduisez-le (même nom de fichier), ou ajoutez lexique/{missing}.md à « untranslated » de {language} dans mkdocs.yml."))
     raise_all(errors)
     return lexicon
+
+
+def add_untranslated_terms(terms: dict[str, Term], reference: dict[str, Term], patterns: list[str], docs_dir: Path,
+                           language: str) -> list[ContentError]:
+    """A term the language has not written is shown in the default language where ``untranslated`` allows it
+    (its page falls back too); it is not linked automatically from pages written in another language."""
+    errors = []
+    for missing in sorted(set(reference) - set(terms)):
+        if is_untranslated(f"lexique/{missing}.md", patterns):
+            terms[missing] = replace(reference[missing], autolink=False)
+            continue
+        errors.append(ContentError(display_path(docs_dir / language / "lexique" / f"{missing}.md"), "fichier entier",
+                                   f"le terme « {missing} » existe en {reference[missing].language} mais pas en {language}.",
+                                   f"traduisez-le (même nom de fichier), ou ajoutez lexique/{missing}.md (ou « lexique/* ») "
+                                   f"à « untranslated » de {language} dans mkdocs.yml."))
+    return errors
 
 
 def complete_term_page(markdown: str, term: Term, terms: dict[str, Term], ui: dict[str, str]) -> str:

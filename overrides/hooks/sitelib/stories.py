@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from .data import every_language, read_yaml, validate
+from .data import validate
+from .externals import External
 from .errors import ContentError, raise_all
-from .lexicon import FRONT_MATTER
+from .languages import is_untranslated
+from .pages import PageSource, display_path, read_page
 
 SCENE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CHOICE = re.compile(r"^[*-] +\[(?P<text>[^\]]+)\]\(#(?P<target>[^)\s]+)\)\s*$")
@@ -59,20 +60,13 @@ class Story:
     scenes: dict[str, Scene]
 
 
-def parse_story(text: str, file: str, ident: str) -> tuple[Story | None, list[ContentError]]:
-    front = FRONT_MATTER.match(text)
-    if not front:
-        return None, [ContentError(file, "en-tête", "l'en-tête (entre deux lignes ---) manque.", "voir le modèle dans CONTRIBUTING.md.")]
-    try:
-        raw = yaml.safe_load(front.group(1)) or {}
-    except yaml.YAMLError as error:
-        return None, [ContentError(file, "en-tête", f"l'en-tête est mal formé ({error}).", "mettez les textes entre guillemets.")]
-    fields, errors = validate(StoryFields, raw, file, "en-tête")
-    title, scenes, found = parse_body(text[front.end():], file, text[: front.end()].count("\n") + 1)
+def parse_story(source: PageSource, ident: str) -> tuple[Story | None, list[ContentError]]:
+    fields, errors = validate(StoryFields, source.meta, source.file, "en-tête")
+    title, scenes, found = parse_body(source.body, source.file, source.body_line)
     errors += found
     if not title:
-        errors.append(ContentError(file, "titre", "le titre de l'histoire (# …) manque.", "ajoutez « # Titre » après l'en-tête."))
-    story = Story(ident, file, title or ident, fields, scenes) if fields else None
+        errors.append(ContentError(source.file, "titre", "le titre de l'histoire (# …) manque.", "ajoutez « # Titre » après l'en-tête."))
+    story = Story(ident, source.file, title or ident, fields, scenes) if fields else None
     if story:
         errors += check_paths(story)
     return (story if not errors else None), errors
@@ -164,10 +158,11 @@ def load_stories(docs_dir: Path, languages: list[str], default: str, untranslate
         for path in sorted((docs_dir / language / "histoires").glob("*.md")):
             if path.name == "index.md":
                 continue
-            file = path.relative_to(docs_dir.parent).as_posix()
-            story, found = parse_story(path.read_text(encoding="utf-8"), file, path.stem)
-            errors += found
+            source, found = read_page(path)
+            story, more = parse_story(source, path.stem) if source else (None, [])
+            errors += found + more
             if story:
+                file = story.file
                 stories[language][story.id] = story
                 unknown = [theme for theme in story.fields.themes if theme not in lexicon_ids[language]]
                 if unknown:
@@ -176,11 +171,14 @@ def load_stories(docs_dir: Path, languages: list[str], default: str, untranslate
     for language in languages:
         if language == default:
             continue
-        allowed = {Path(page).stem for page in untranslated.get(language, []) if page.startswith("histoires/")}
-        for missing in sorted(set(stories[default]) - set(stories[language]) - allowed):
-            errors.append(ContentError(f"docs/{language}/histoires/{missing}.md", "fichier entier",
+        for missing in sorted(set(stories[default]) - set(stories[language])):
+            if is_untranslated(f"histoires/{missing}.md", untranslated.get(language, [])):
+                stories[language][missing] = stories[default][missing]  # shown in the default language, like its page
+                continue
+            errors.append(ContentError(display_path(docs_dir / language / "histoires" / f"{missing}.md"), "fichier entier",
                                        f"l'histoire « {missing} » existe en {default} mais pas en {language}.",
-                                       "traduisez-la avec les mêmes identifiants de scènes."))
+                                       "traduisez-la avec les mêmes identifiants de scènes, ou ajoutez "
+                                       f"histoires/{missing}.md à « untranslated » de {language} dans mkdocs.yml."))
         for ident, story in stories[language].items():
             reference = stories[default].get(ident)
             if reference and set(reference.scenes) != set(story.scenes):
@@ -242,34 +240,6 @@ def story_markdown(markdown: str, story: Story, ui: dict[str, str]) -> str:
     first_scene = re.search(r"^## ", markdown, re.MULTILINE)
     intro = markdown[: first_scene.start()] if first_scene else markdown
     return intro.rstrip() + "\n\n" + render_story(story, ui)
-
-
-class ExternalText(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    title: str = Field(min_length=1)
-    description: str = Field(min_length=1)
-
-
-class External(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    url: HttpUrl
-    source: HttpUrl
-    organisation: str
-    text: dict[str, ExternalText]
-
-    _languages = field_validator("text")(every_language)
-
-
-def load_externals(path: Path, languages: list[str]) -> list[External]:
-    found, errors = [], []
-    for position, item in enumerate(read_yaml(path) or [], start=1):
-        external, problems = validate(External, item, str(path), f"entrée n° {position}", {"languages": languages})
-        errors += problems
-        if external:
-            found.append(external)
-    raise_all(errors)
-    return found
 
 
 def render_story_list(stories: dict[str, Story], externals: list[External], href, term_href, terms, ui: dict[str, str]) -> str:

@@ -5,12 +5,11 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .data import validate
 from .errors import ContentError, raise_all
+from .pages import read_page
 
 
 def pair(name: str, low: int, high: int):
@@ -64,28 +63,20 @@ def check_workshop(meta: dict, file: str, known: dict) -> Workshop:
 
 def load_workshops(folder: Path, known: dict) -> list[tuple[str, str, Workshop]]:
     """(id, title, sheet) of every sheet in a language's folder, every front matter checked."""
-    from .lexicon import FRONT_MATTER, H1
-
     sheets, errors = [], []
     for path in sorted(folder.glob("*.md")):
         if path.name == "index.md":
             continue
-        file = "docs/" + path.as_posix().split("/docs/", 1)[-1]
-        text = path.read_text(encoding="utf-8")
-        front = FRONT_MATTER.match(text)
-        title = H1.search(text)
-        if not front or not title:
-            errors.append(ContentError(file, "en-tête", "l'en-tête (---) ou le titre (# …) manque.", "suivez le modèle de CONTRIBUTING.md."))
+        source, found = read_page(path)
+        if source and not source.title:
+            found.append(ContentError(source.file, "titre", "le titre de la fiche (# …) manque.", "ajoutez « # Titre » après l'en-tête."))
+        errors += found
+        if found:
             continue
-        try:
-            meta = yaml.safe_load(front.group(1)) or {}
-        except yaml.YAMLError as error:
-            errors.append(ContentError(file, "en-tête", f"l'en-tête est mal formé ({error}).", "mettez les textes entre guillemets."))
-            continue
-        sheet, found = validate(Workshop, {k: v for k, v in meta.items() if k not in PAGE_KEYS}, file, "en-tête", known)
+        sheet, found = validate(Workshop, {k: v for k, v in source.meta.items() if k not in PAGE_KEYS}, source.file, "en-tête", known)
         errors += found
         if sheet:
-            sheets.append((path.stem, title.group(1), sheet))
+            sheets.append((path.stem, source.title, sheet))
     raise_all(errors)
     return sheets
 

@@ -1,0 +1,73 @@
+"""Markdown pages as volunteers write them: front matter, title, the path shown in messages, the kind of page."""
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+import re
+
+import yaml
+
+from .errors import ContentError
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+H1 = re.compile(r"^# +(.+?)\s*$", re.MULTILINE)
+
+
+def display_path(path: Path) -> str:
+    """The path a volunteer recognises: relative to the project folder when the build runs from it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+MODEL = "voir le modèle dans CONTRIBUTING.md."
+
+
+@dataclass
+class PageSource:
+    """A Markdown file split into its front matter and its body."""
+
+    file: str  # as display_path shows it
+    meta: dict
+    body: str
+    body_line: int  # line number, in the file, of the body's first line
+    title: str | None  # the text of the first "# " heading
+
+
+def read_page(path: Path, front_matter_fix: str = MODEL) -> tuple[PageSource | None, list[ContentError]]:
+    """Read a page's front matter (YAML between two --- lines) and title; errors in French."""
+    return parse_page(path.read_text(encoding="utf-8"), display_path(path), front_matter_fix)
+
+
+def parse_page(text: str, file: str, front_matter_fix: str = MODEL) -> tuple[PageSource | None, list[ContentError]]:
+    """The same, from a page's text; ``file`` names it in messages."""
+    front = FRONT_MATTER.match(text)
+    if not front:
+        return None, [ContentError(file, "en-tête", "l'en-tête (entre deux lignes ---) manque.", front_matter_fix)]
+    try:
+        meta = yaml.safe_load(front.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        place = f"en-tête, ligne {mark.line + 2}" if mark else "en-tête"
+        return None, [ContentError(file, place, f"l'en-tête est mal formé ({getattr(error, 'problem', error)}).",
+                                   "mettez entre guillemets toute valeur qui contient « : » ou commence par un signe.")]
+    if not isinstance(meta, dict):
+        return None, [ContentError(file, "en-tête", "l'en-tête doit être une liste de champs « nom: valeur ».", front_matter_fix)]
+    body = text[front.end():]
+    title = H1.search(body)
+    return PageSource(file, meta, body, text[: front.end()].count("\n") + 1, title.group(1) if title else None), []
+
+
+# The kind of a page, from its folder inside its language folder (docs/<langue>/<dossier>/…).
+def kind_of(src_uri: str) -> str:
+    """"term", "lexicon-index", "story", "stories-index", "workshop", "workshops-index", "pros-index",
+    "video" or "page", from a path such as "fr/lexique/viol.md"."""
+    parts = PurePosixPath(src_uri).parts[1:]
+    folder, name = "/".join(parts[:-1]), PurePosixPath(src_uri).stem
+    kinds = {"lexique": ("lexicon-index", "term"), "histoires": ("stories-index", "story"),
+             "pros/ateliers": ("workshops-index", "workshop"), "videos": ("videos-index", "video")}
+    if folder in kinds:
+        return kinds[folder][0 if name == "index" else 1]
+    if folder == "pros" and name == "index":
+        return "pros-index"
+    return "page"
