@@ -12,8 +12,9 @@ import phonenumbers
 from babel import Locale
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
-from .data import every_language, read_yaml, validate
-from .errors import ContentError, raise_all
+from .data import load_records, load_texts, read_yaml
+from .errors import raise_all
+from .languages import Languages
 
 Audience = Literal["mineurs", "jeunes-adultes", "adultes", "femmes", "proches", "professionnels", "tous"]
 Topic = Literal[
@@ -92,7 +93,7 @@ class Contact(BaseModel):
     spoken_languages: list[str] = ["fr"]  # language codes; see LANGUAGE_NAME_PREFIX
     source: HttpUrl
     verified: datetime.date
-    text: dict[str, ContactText]
+    text: dict[str, ContactText] = {}  # language → texts, from docs/<langue>/_data/contacts.yml
 
     @field_validator("phone", "sms")
     @classmethod
@@ -128,8 +129,6 @@ class Contact(BaseModel):
             raise ValueError(f"la date de vérification {day.isoformat()} est dans le futur.")
         return day
 
-    _languages = field_validator("text")(every_language)
-
     @model_validator(mode="after")
     def reachable(self):
         if not (self.phone or self.sms or self.website or self.chat):
@@ -143,36 +142,28 @@ def is_departement_code(code: str) -> bool:
     return code.isdigit() and (1 <= int(code) <= 95 and code != "20" and len(code) == 2 or 971 <= int(code) <= 976)
 
 
-def site_named_languages(interface_file: Path) -> frozenset[str]:
-    """Language codes the site names itself: the ``language_<code>`` texts of interface.yml."""
-    blocks = read_yaml(interface_file) if interface_file.exists() else {}
-    return frozenset(key.removeprefix(LANGUAGE_NAME_PREFIX) for block in (blocks or {}).values() if isinstance(block, dict)
-                     for key in block if key.startswith(LANGUAGE_NAME_PREFIX))
+def site_named_languages(languages: Languages) -> frozenset[str]:
+    """Language codes the site names itself: the ``language_<code>`` texts of each interface.yml."""
+    named = set()
+    for language in languages.ordered():
+        path = languages.data_file(language, "interface.yml")
+        block = read_yaml(path) if path.exists() else {}
+        named |= {key.removeprefix(LANGUAGE_NAME_PREFIX) for key in (block if isinstance(block, dict) else {})
+                  if key.startswith(LANGUAGE_NAME_PREFIX)}
+    return frozenset(named)
 
 
-def load_contacts(path: Path, languages: list[str], named_languages: frozenset[str] | None = None) -> dict[str, Contact]:
-    """Read and validate every contact; raise all errors at once, in French. ``named_languages``: language
-    codes the site names itself beyond those Babel knows; by default those of interface.yml beside ``path``."""
+def load_contacts(path: Path, languages: Languages, named_languages: frozenset[str] | None = None) -> dict[str, Contact]:
+    """Read and validate every contact (facts in ``path``, texts in each language's contacts.yml); raise
+    all errors at once, in French. ``named_languages``: language codes the site names itself beyond
+    those Babel knows; by default those of the interface files."""
     if named_languages is None:
-        named_languages = site_named_languages(path.parent / "interface.yml")
-    raw = read_yaml(path)
-    if not isinstance(raw, list):
-        raise ContentError(str(path), "fichier entier", "le fichier doit être une liste de contacts.",
-                           "commencez chaque contact par « - id: … ».")
-    contacts, errors = {}, []
-    for position, item in enumerate(raw, start=1):
-        ident = item.get("id") if isinstance(item, dict) else None
-        place = f"contact « {ident} »" if ident else f"contact n° {position}"
-        contact, found = validate(Contact, item, str(path), place, {"languages": languages, "named_languages": named_languages})
-        errors += found
-        if contact is None:
-            continue
-        if contact.id in contacts:
-            errors.append(ContentError(str(path), place, "cet identifiant est déjà utilisé par un autre contact.",
-                                       "donnez à chaque contact un id unique."))
-        contacts[contact.id] = contact
-    raise_all(errors)
-    return contacts
+        named_languages = site_named_languages(languages)
+    records, errors = load_records(path, Contact, "contact", {"named_languages": named_languages})
+    texts, found = load_texts(languages, "contacts.yml", ContactText, [record.id for record in records], "contact")
+    raise_all(errors + found)
+    return {record.id: record.model_copy(update={"text": {language: texts[language][record.id] for language in texts}})
+            for record in records}
 
 
 def stale_contacts(contacts: dict[str, Contact], today: datetime.date, max_age_days: int) -> list[Contact]:

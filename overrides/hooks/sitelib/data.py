@@ -1,12 +1,16 @@
 """Reading volunteers' YAML files and turning schema errors into French messages."""
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError, ValidationInfo
 
 from .errors import ContentError
+from .pages import display_path
+
+if TYPE_CHECKING:
+    from .languages import Languages
 
 EXPECTED_FORMATS = {
     "string_type": "un texte",
@@ -28,7 +32,7 @@ EXPECTED_FORMATS = {
 def read_yaml(path: Path) -> Any:
     """Load a YAML file, reporting a missing file or a syntax error (with its line) for the volunteer."""
     if not path.exists():
-        raise ContentError(str(path), "fichier entier", "ce fichier de données est introuvable.",
+        raise ContentError(display_path(path), "fichier entier", "ce fichier de données est introuvable.",
                            "remettez-le (voir l'historique git) ou recréez-le d'après CONTRIBUTING.md.")
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -36,7 +40,7 @@ def read_yaml(path: Path) -> Any:
         mark = getattr(error, "problem_mark", None)
         place = f"ligne {mark.line + 1}" if mark else "fichier entier"
         raise ContentError(
-            str(path), place, f"le fichier YAML est mal formé ({getattr(error, 'problem', error)}).",
+            display_path(path), place, f"le fichier YAML est mal formé ({getattr(error, 'problem', error)}).",
             "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points et les guillemets.",
         ) from None
 
@@ -89,3 +93,73 @@ def every_language(texts: dict, info: ValidationInfo) -> dict:
     if missing:
         raise ValueError(f"le texte manque pour la ou les langue(s) : {', '.join(missing)}.")
     return texts
+
+
+def load_records(path: Path, model: type[BaseModel], noun: str, context: dict | None = None
+                 ) -> tuple[list, list[ContentError]]:
+    """A data file that is a list of records with a unique ``id``: the valid records and every error.
+    ``noun`` names one record in messages (« contact »)."""
+    raw = read_yaml(path)
+    file = display_path(path)
+    if raw is None:
+        return [], []
+    if not isinstance(raw, list):
+        return [], [ContentError(file, "fichier entier", f"le fichier doit être une liste (un {noun} par entrée).",
+                                 "commencez chaque entrée par « - id: … ».")]
+    records, errors, seen = [], [], set()
+    for position, item in enumerate(raw, start=1):
+        ident = item.get("id") if isinstance(item, dict) else None
+        place = f"{noun} « {ident} »" if ident else f"{noun} n° {position}"
+        record, found = validate(model, item, file, place, context)
+        errors += found
+        if record is None:
+            continue
+        if record.id in seen:
+            errors.append(ContentError(file, place, f"cet identifiant est déjà utilisé par un autre {noun}.",
+                                       f"donnez à chaque {noun} un id unique."))
+            continue
+        seen.add(record.id)
+        records.append(record)
+    return records, errors
+
+
+def load_texts(languages: "Languages", name: str, model: type[BaseModel], ids: list[str], noun: str
+               ) -> tuple[dict[str, dict[str, Any]], list[ContentError]]:
+    """The texts a translator writes for each record of a data file, one file per language:
+    docs/<langue>/_data/<name>, a block per record id. Returns language → id → validated text.
+
+    A language whose file is declared untranslated (« _data/<name> », or a pattern such as « * ») shows
+    the default language's texts."""
+    texts, errors = {}, []
+    reference = languages.data_file(languages.default, name)
+    for language in languages.ordered():
+        path = languages.data_file(language, name)
+        file = display_path(path)
+        if not path.exists() and language != languages.default and languages.is_untranslated(language, f"_data/{name}"):
+            texts[language] = texts.get(languages.default, {})
+            continue
+        if not path.exists():
+            errors.append(ContentError(file, "fichier entier", f"les textes de cette langue manquent ({noun}s).",
+                                       f"copiez {display_path(reference)} ici et traduisez chaque texte, ou ajoutez "
+                                       f"« _data/{name} » à « untranslated » de {language} dans mkdocs.yml."))
+            continue
+        raw = read_yaml(path) or {}
+        if not isinstance(raw, dict):
+            errors.append(ContentError(file, "fichier entier", "le fichier doit donner un bloc par identifiant.",
+                                       "écrivez « identifiant: » puis ses textes en retrait, comme dans le fichier de référence."))
+            continue
+        raw = {str(key): value for key, value in raw.items()}
+        texts[language] = {}
+        for ident in ids:
+            if ident not in raw:
+                errors.append(ContentError(file, f"{noun} « {ident} »", "les textes de cet élément manquent.",
+                                           f"ajoutez « \"{ident}\": » et ses textes (voir {display_path(reference)})."))
+                continue
+            text, found = validate(model, raw[ident], file, f"{noun} « {ident} »")
+            errors += found
+            if text is not None:
+                texts[language][ident] = text
+        for ident in sorted(set(raw) - set(ids)):
+            errors.append(ContentError(file, f"{noun} « {ident} »", "cet identifiant n'existe pas dans le fichier des faits "
+                                       f"(docs/_data/{name}).", "corrigez-le, ou ajoutez l'élément dans docs/_data/ d'abord."))
+    return texts, errors

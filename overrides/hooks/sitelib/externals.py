@@ -3,10 +3,11 @@ stories page as links that leave the site."""
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-from .data import every_language, read_yaml, validate
+from .data import load_records, load_texts
 from .errors import raise_all
+from .languages import Languages
 
 
 class ExternalText(BaseModel):
@@ -17,21 +18,15 @@ class ExternalText(BaseModel):
 
 class External(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: str
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     url: HttpUrl
     source: HttpUrl
     organisation: str
-    text: dict[str, ExternalText]
-
-    _languages = field_validator("text")(every_language)
+    text: dict[str, ExternalText] = {}  # language → texts, from docs/<langue>/_data/bd-externes.yml
 
 
-def load_externals(path: Path, languages: list[str]) -> list[External]:
-    found, errors = [], []
-    for position, item in enumerate(read_yaml(path) or [], start=1):
-        external, problems = validate(External, item, str(path), f"entrée n° {position}", {"languages": languages})
-        errors += problems
-        if external:
-            found.append(external)
-    raise_all(errors)
-    return found
+def load_externals(path: Path, languages: Languages) -> list[External]:
+    records, errors = load_records(path, External, "outil")
+    texts, found = load_texts(languages, "bd-externes.yml", ExternalText, [record.id for record in records], "outil")
+    raise_all(errors + found)
+    return [record.model_copy(update={"text": {language: texts[language][record.id] for language in texts}}) for record in records]

@@ -1,5 +1,6 @@
 """The site's languages: where each one's pages live, and which pages it shows in the default language."""
 
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -25,3 +26,27 @@ def pages_of(docs_dir: Path, language: str) -> set[str]:
 def fallback_pages(docs_dir: Path, language: str, default: str) -> set[str]:
     """Pages of the default language that ``language`` has not written (shown in the default language)."""
     return pages_of(docs_dir, default) - pages_of(docs_dir, language)
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The languages a build makes, as mkdocs.yml declares them, and where their files are."""
+
+    docs_dir: Path
+    built: tuple[str, ...]  # in mkdocs.yml's order
+    default: str
+    untranslated: dict[str, list[str]] = field(default_factory=dict)  # language → patterns
+
+    def ordered(self) -> list[str]:
+        """The default language first (others may fall back to it), then the others."""
+        return [self.default, *(language for language in self.built if language != self.default)]
+
+    def root(self, language: str) -> str:
+        return language_root(language, self.default)
+
+    def is_untranslated(self, language: str, page: str) -> bool:
+        return is_untranslated(page, self.untranslated.get(language, []))
+
+    def data_file(self, language: str, name: str) -> Path:
+        """Where a language's texts for a data file are: docs/<langue>/_data/<name>."""
+        return self.docs_dir / language / "_data" / name

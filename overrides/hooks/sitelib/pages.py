@@ -1,12 +1,17 @@
 """Markdown pages as volunteers write them: front matter, title, the path shown in messages, the kind of page."""
 
+import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-import re
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .errors import ContentError
+
+if TYPE_CHECKING:
+    from .strings import Ui
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 H1 = re.compile(r"^# +(.+?)\s*$", re.MULTILINE)
@@ -71,3 +76,50 @@ def kind_of(src_uri: str) -> str:
     if folder == "pros" and name == "index":
         return "pros-index"
     return "page"
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """``target`` (from the site root, "en/lexique/viol/") as a link from the page at ``page_url``
+    ("en/aide/"); the same answer as MkDocs' get_relative_url, without depending on MkDocs."""
+    base = page_url.rsplit("/", 1)[0] if "/" in page_url else ""
+    relative = posixpath.relpath(target or ".", base or ".")
+    if relative == ".":
+        relative = "./"
+    elif target.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return relative
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the build needs to know about the page being built, computed once per page."""
+
+    src_uri: str  # "en/aide.md"
+    url: str  # "en/aide/"
+    language: str  # the language of the page's text: the default language's on a page that falls back
+    root: str  # the folder of that language's pages, from the site root ("", "en/")
+    ui: "Ui"
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.src_uri)
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.src_uri).stem
+
+    @property
+    def direction(self) -> str:
+        return self.ui.direction
+
+    def href(self, path: str) -> str:
+        """A link from this page to ``path`` in the same language ("lexique/viol/")."""
+        return relative_url(self.root + path, self.url)
+
+
+def url_of(page: str) -> str:
+    """The URL of a page from its language folder (use_directory_urls): "aide.md" → "aide/", "index.md" → ""."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"

@@ -93,3 +93,8 @@ def poster_html(contacts, ui: dict[str, str], site_name: str, site_url: str, lan
     body = (f'<div class="poster"><h1>{escape(ui["poster_title"])}</h1><p>{escape(ui["poster_intro"])}</p>'
             f'<table>{"".join(rows)}</table><p class="foot">{escape(site_name)} — {escape(site_url)}</p></div>')
     return document(ui["poster_title"], body, language, site_name, css)
+
+
+def poster_button(href: str, ui) -> str:
+    """The button that downloads the language's A4 poster (professionals' home page)."""
+    return f'<p><a class="pav-button" href="{escape(href)}" download>{escape(ui["poster_download"])}</a></p>'

@@ -4,10 +4,11 @@ without JavaScript; overrides/assets/quiz.js adds "true"/"false" buttons. No sco
 from html import escape
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-from .data import every_language, read_yaml, validate
-from .errors import ContentError, raise_all
+from .data import load_records, load_texts
+from .errors import raise_all
+from .languages import Languages
 
 
 class StatementText(BaseModel):
@@ -21,29 +22,14 @@ class Statement(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     answer: bool
     source: HttpUrl
-    text: dict[str, StatementText]
-
-    _languages = field_validator("text")(every_language)
+    text: dict[str, StatementText] = {}  # language → texts, from docs/<langue>/_data/vrai-faux.yml
 
 
-def load_quiz(path: Path, languages: list[str]) -> list[Statement]:
-    raw = read_yaml(path)
-    if not isinstance(raw, list):
-        raise ContentError(str(path), "fichier entier", "le fichier doit être une liste d'affirmations.",
-                           "commencez chaque affirmation par « - id: … ».")
-    statements, errors, seen = [], [], set()
-    for position, item in enumerate(raw, start=1):
-        ident = item.get("id") if isinstance(item, dict) else None
-        place = f"affirmation « {ident} »" if ident else f"affirmation n° {position}"
-        statement, found = validate(Statement, item, str(path), place, {"languages": languages})
-        errors += found
-        if statement and statement.id in seen:
-            errors.append(ContentError(str(path), place, "cet identifiant est déjà utilisé.", "donnez un id unique."))
-        if statement:
-            seen.add(statement.id)
-            statements.append(statement)
-    raise_all(errors)
-    return statements
+def load_quiz(path: Path, languages: Languages) -> list[Statement]:
+    records, errors = load_records(path, Statement, "affirmation")
+    texts, found = load_texts(languages, "vrai-faux.yml", StatementText, [record.id for record in records], "affirmation")
+    raise_all(errors + found)
+    return [record.model_copy(update={"text": {language: texts[language][record.id] for language in texts}}) for record in records]
 
 
 def render_quiz(statements: list[Statement], ui: dict[str, str]) -> str:

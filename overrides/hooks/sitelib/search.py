@@ -16,26 +16,35 @@ INDEX = "search/search_index.json"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
-def split_index(index: dict, roots: dict[str, str]) -> dict[str, dict]:
+def split_index(index: dict, roots: dict[str, str], fallbacks: dict[str, tuple[set[str], str]] | None = None) -> dict[str, dict]:
     """Language → its own index. ``roots`` maps each language to its folder ("" for the default one,
-    "en/"…); locations become relative to that folder. Lunr's stemmer is set to the language."""
+    "en/"…); locations become relative to that folder. Lunr's stemmer is set to the language.
+
+    ``fallbacks``: language → (URLs of the pages it shows in the default language, the words that mark
+    their results, e.g. "(in French)"). mkdocs-static-i18n removed those pages from the merged index as
+    duplicates of the default language's; they are put back in their language's index, marked."""
     folders = [root for root in roots.values() if root]
+    default_docs = [doc for doc in index["docs"] if not doc["location"].startswith(tuple(folders))]
     indexes = {}
     for language, root in roots.items():
         if root:
             docs = [{**doc, "location": doc["location"][len(root):]} for doc in index["docs"] if doc["location"].startswith(root)]
+            urls, mark = (fallbacks or {}).get(language, (set(), ""))
+            present = {doc["location"] for doc in docs}
+            docs += [{**doc, "title": f"{doc['title']} {mark}".strip()} for doc in default_docs
+                     if doc["location"].split("#")[0] in urls and doc["location"] not in present]
         else:
-            docs = [doc for doc in index["docs"] if not doc["location"].startswith(tuple(folders))]
+            docs = default_docs
         stemmer = [language] if language in index["config"].get("lang", []) else index["config"].get("lang", [])
         indexes[language] = {**index, "config": {**index["config"], "lang": stemmer}, "docs": docs}
     return indexes
 
 
-def write_language_indexes(site_dir: Path, roots: dict[str, str]) -> dict[str, int]:
+def write_language_indexes(site_dir: Path, roots: dict[str, str], fallbacks: dict[str, tuple[set[str], str]]) -> dict[str, int]:
     """Replace the merged index by one index per language; returns each file's size in bytes."""
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     sizes = {}
-    for language, index in split_index(merged, roots).items():
+    for language, index in split_index(merged, roots, fallbacks).items():
         target = site_dir / roots[language] / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

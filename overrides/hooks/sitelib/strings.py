@@ -1,5 +1,6 @@
-"""Interface strings (buttons, notices, labels), one block per language in docs/_data/interface.yml."""
+"""Interface strings (buttons, notices, labels): one file per language, docs/<langue>/_data/interface.yml."""
 
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Literal
@@ -8,35 +9,60 @@ from babel import Locale
 
 from .data import read_yaml
 from .errors import ContentError, raise_all
+from .languages import Languages
+from .pages import display_path
 
 
-def load_strings(path: Path, languages: list[str], reference: str) -> dict[str, dict[str, str]]:
-    """Every built language must define exactly the keys of the reference language, none empty."""
-    raw = read_yaml(path) or {}
-    errors = []
-    if reference not in raw:
-        raise ContentError(str(path), "fichier entier", f"le bloc de la langue de référence « {reference} » manque.",
-                           f"ajoutez « {reference}: » suivi des textes.")
-    keys = set(raw[reference])
-    for language in languages:
-        block = raw.get(language)
-        if not isinstance(block, dict):
-            errors.append(ContentError(str(path), f"langue « {language} »", "les textes de cette langue manquent.",
-                                       f"copiez le bloc « {reference}: » sous « {language}: » et traduisez-le."))
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def load_strings(languages: Languages) -> dict[str, dict[str, str]]:
+    """Each language's docs/<langue>/_data/interface.yml has exactly the keys of the default language's,
+    none empty, with the same {placeholders}."""
+    reference_file = languages.data_file(languages.default, "interface.yml")
+    blocks, errors = {}, []
+    for language in languages.ordered():
+        path = languages.data_file(language, "interface.yml")
+        file = display_path(path)
+        if not path.exists():
+            errors.append(ContentError(file, "fichier entier", "les textes de l'interface de cette langue manquent.",
+                                       f"lancez « python scripts/new_language.py {language} », ou copiez "
+                                       f"{display_path(reference_file)} ici et traduisez chaque texte."))
             continue
+        block = read_yaml(path) or {}
+        if not isinstance(block, dict):
+            errors.append(ContentError(file, "fichier entier", "le fichier doit donner un texte par ligne « nom: texte ».",
+                                       f"suivez le modèle de {display_path(reference_file)}."))
+            continue
+        blocks[language] = block
+    reference = blocks.get(languages.default)
+    if reference is None:
+        raise_all(errors)
+    keys = set(reference)
+    for language, block in blocks.items():
+        file = display_path(languages.data_file(language, "interface.yml"))
         for key in sorted(keys - set(block)):
-            errors.append(ContentError(str(path), f"langue « {language} », texte « {key} »", "ce texte n'est pas traduit.",
-                                       f"ajoutez « {key}: … » dans le bloc « {language}: »."))
+            errors.append(ContentError(file, f"texte « {key} »", "ce texte n'est pas traduit.",
+                                       f"ajoutez « {key}: … » (voir {display_path(reference_file)})."))
         for key in sorted(set(block) - keys):
-            errors.append(ContentError(str(path), f"langue « {language} », texte « {key} »",
-                                       f"ce texte n'existe pas dans la langue de référence « {reference} ».",
+            errors.append(ContentError(file, f"texte « {key} »", f"ce texte n'existe pas dans la langue de référence ({languages.default}).",
                                        "vérifiez l'orthographe du nom, ou supprimez la ligne."))
         for key, value in block.items():
-            if key in keys and not (isinstance(value, str) and value.strip()):
-                errors.append(ContentError(str(path), f"langue « {language} », texte « {key} »", "ce texte est vide.",
-                                           "écrivez le texte entre guillemets."))
+            if key not in keys:
+                continue
+            if not (isinstance(value, str) and value.strip()):
+                errors.append(ContentError(file, f"texte « {key} »", "ce texte est vide.", "écrivez le texte entre guillemets."))
+                continue
+            expected, found = set(PLACEHOLDER.findall(str(reference[key]))), set(PLACEHOLDER.findall(value))
+            if expected != found:
+                wrong = ", ".join("{" + name + "}" for name in sorted(found - expected)) or "aucun"
+                missing = ", ".join("{" + name + "}" for name in sorted(expected - found)) or "aucun"
+                errors.append(ContentError(file, f"texte « {key} »", f"les mots entre accolades ne sont pas ceux de la langue de "
+                                           f"référence (en trop : {wrong} ; manquants : {missing}).",
+                                           "gardez les mots entre accolades tels quels, sans les traduire : "
+                                           + (", ".join("{" + name + "}" for name in sorted(expected)) or "aucun") + "."))
     raise_all(errors)
-    return {language: raw[language] for language in languages}
+    return blocks
 
 
 class Ui(Mapping):

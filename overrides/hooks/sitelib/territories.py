@@ -6,25 +6,30 @@ from html import escape
 from pathlib import Path
 
 from babel.dates import format_date
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, RootModel, field_validator
 
 from .contacts import is_departement_code
-from .data import every_language, read_yaml, validate
-from .errors import raise_all
+from .data import load_texts, read_yaml, validate
+from .errors import ContentError, raise_all
+from .languages import Languages
+from .pages import display_path
 
 
 class Place(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    what: dict[str, str]
+    what: dict[str, str]  # language → what the place offers
 
-    _languages = field_validator("what")(every_language)
+
+class PlaceTexts(RootModel[list[str]]):
+    """A département's places in one language (docs/<langue>/_data/territoires.yml), one line each."""
+
+    root: list[str] = Field(min_length=1)
 
 
 class Departement(BaseModel):
     model_config = ConfigDict(extra="forbid")
     code: str
     name: str = Field(min_length=1)
-    places: list[Place] = Field(min_length=1)
+    places: list[Place] = []  # from each language's texts
 
     @field_validator("code")
     @classmethod
@@ -49,9 +54,22 @@ class Territories(BaseModel):
     regions: list[Region] = Field(min_length=1)
 
 
-def load_territories(path: Path, languages: list[str]) -> Territories:
-    territories, errors = validate(Territories, read_yaml(path), str(path), "aide locale", {"languages": languages})
+def load_territories(path: Path, languages: Languages) -> Territories:
+    territories, errors = validate(Territories, read_yaml(path), display_path(path), "aide locale")
     raise_all(errors)
+    departements = [d for region in territories.regions for d in region.departements]
+    texts, errors = load_texts(languages, "territoires.yml", PlaceTexts, [d.code for d in departements], "département")
+    reference = texts.get(languages.default, {})
+    for language, places in texts.items():
+        for code, lines in places.items():
+            if code in reference and len(lines.root) != len(reference[code].root):
+                errors.append(ContentError(display_path(languages.data_file(language, "territoires.yml")), f"département « {code} »",
+                                           f"{len(lines.root)} lieu(x) au lieu de {len(reference[code].root)} en {languages.default}.",
+                                           "gardez un lieu par ligne, dans le même ordre que la langue de référence."))
+    raise_all(errors)
+    for d in departements:
+        d.places = [Place(what={language: texts[language][d.code].root[index] for language in texts})
+                    for index in range(len(reference[d.code].root))]
     return territories
 
 

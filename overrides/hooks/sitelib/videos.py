@@ -1,25 +1,46 @@
 """The video library (docs/_data/videos.yml): self-hosted videos with WebVTT captions, and external
 videos behind a click-to-load placeholder, so that nothing contacts a platform before the reader asks."""
 
+import hashlib
 import json
 import math
+import re
+import shutil
 from html import escape
 from pathlib import Path
 from typing import Callable
 
-import webvtt
 from babel import Locale
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
-from .data import every_language, read_yaml, validate
+from .data import load_records, load_texts, read_yaml, validate
 from .errors import ContentError, raise_all
+from .languages import Languages
+from .markers import MarkerProblem
+from .pages import display_path
+
+PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 class VideoText(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     title: str = Field(min_length=1)
     description: str = Field(min_length=1)
-    transcript: str | None = None
+    transcript: str | None = None  # the words of an external video
+    captions: list[str] | None = None  # the site's own video: one text per card of assets/videos/<id>.yml
+
+
+class Card(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    seconds: float = Field(gt=0)
+
+
+class Script(BaseModel):
+    """The timing of a self-made video (assets/videos/<id>.yml): each card's time on screen."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    cards: list[Card] = Field(min_length=1)
 
 
 class External(BaseModel):
@@ -36,13 +57,15 @@ class Video(BaseModel):
     duration: int = Field(ge=1, description="secondes")
     themes: list[str] = Field(min_length=1)
     age: int = Field(ge=8, le=25)
-    spoken_languages: list[str] = []
-    captions: list[str] = []
     self_hosted: str | None = None
     external: External | None = None
-    text: dict[str, VideoText]
+    text: dict[str, VideoText] = {}  # language → texts, from docs/<langue>/_data/videos.yml
+    vtt: dict[str, str] = {}  # language → WebVTT captions of the site's own video, made by the build
 
-    _languages = field_validator("text")(every_language)
+    @property
+    def captions(self) -> list[str]:
+        """Languages the video has captions in."""
+        return list(self.vtt)
 
     @model_validator(mode="after")
     def one_source(self):
@@ -51,62 +74,103 @@ class Video(BaseModel):
         return self
 
 
-def caption_file(media: Path, video: Video, language: str) -> Path:
-    return media / f"{video.self_hosted}.{language}.vtt"
-
-
-def transcript(video: Video, language: str, media: Path) -> str:
+def transcript(video: Video, language: str, media: Path | None = None) -> str:
     """The words of the video: from the data for external videos, from the captions for the site's own."""
-    if video.text[language].transcript:
-        return video.text[language].transcript
-    return " ".join(caption.text.replace("\n", " ") for caption in webvtt.read(str(caption_file(media, video, language))))
+    text = video.text[language]
+    return text.transcript or " ".join(text.captions or [])
 
 
-def load_videos(path: Path, media: Path, languages: list[str], terms: dict[str, set[str]]) -> list[Video]:
-    raw, videos, errors = read_yaml(path) or [], [], []
-    for position, item in enumerate(raw, start=1):
-        ident = item.get("id") if isinstance(item, dict) else None
-        place = f"vidéo « {ident} »" if ident else f"vidéo n° {position}"
-        video, found = validate(Video, item, str(path), place, {"languages": languages})
-        errors += found
-        if not video:
-            continue
+def timestamp(seconds: float) -> str:
+    return f"{int(seconds // 3600):02}:{int(seconds % 3600 // 60):02}:{seconds % 60:06.3f}"
 
-        def problem(field: str, text: str, fix: str):
-            errors.append(ContentError(str(path), f"{place}, champ « {field} »", text, fix))
 
-        unknown = [theme for theme in video.themes if any(theme not in terms[language] for language in languages)]
+def with_numbers(text: str, numbers: dict[str, str]) -> str:
+    """« {119} » in a caption becomes the number as docs/_data/contacts.yml writes it."""
+    for ident, shown in numbers.items():
+        text = text.replace("{" + ident + "}", shown)
+    return text
+
+
+def webvtt_captions(script: Script, captions: list[str]) -> str:
+    """WebVTT captions: each card's text for as long as the card is on screen."""
+    cues, start = ["WEBVTT", ""], 0.0
+    for card, text in zip(script.cards, captions):
+        cues += [f"{timestamp(start)} --> {timestamp(start + card.seconds)}", text, ""]
+        start += card.seconds
+    return "\n".join(cues)
+
+
+def source_fingerprint(script_file: Path, cards_text: list[str]) -> str:
+    """What the video file is made from (timing and the words drawn on the cards): make_video.py records
+    it beside the video, and the build checks that the video is still up to date."""
+    payload = json.dumps({"script": script_file.read_text(encoding="utf-8"), "cards": cards_text}, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def load_videos(path: Path, media: Path, languages: Languages, terms: dict[str, set[str]],
+                numbers: dict[str, str]) -> list[Video]:
+    """The catalogue, the texts of every language, and for the site's own videos the captions of every
+    language (checked against the video's timing and real length). ``numbers``: contact id → number shown."""
+    records, errors = load_records(path, Video, "vidéo")
+    texts, found = load_texts(languages, "videos.yml", VideoText, [record.id for record in records], "vidéo")
+    errors += found
+    videos = []
+    for video in records:
+        place = f"vidéo « {video.id} »"
+
+        def problem(field: str, text: str, fix: str, file: Path = path):
+            errors.append(ContentError(display_path(file), f"{place}, champ « {field} »", text, fix))
+
+        unknown = [theme for theme in video.themes if any(theme not in terms[language] for language in languages.ordered())]
         if unknown:
             problem("themes", f"thème(s) absent(s) du lexique : {', '.join(unknown)}.", "utilisez des identifiants du lexique.")
+        vtt = {}
         if video.self_hosted:
-            facts_file = media / f"{video.self_hosted}.json"
-            if not (media / f"{video.self_hosted}.mp4").exists() or not facts_file.exists():
-                problem("self_hosted", f"la vidéo {video.self_hosted}.mp4 (ou sa fiche .json) est introuvable dans assets/videos/.",
-                        "lancez scripts/make_video.py sur sa source.")
+            script_file, facts_file = media / f"{video.self_hosted}.yml", media / f"{video.self_hosted}.json"
+            if not all(file.exists() for file in (media / f"{video.self_hosted}.mp4", facts_file, script_file)):
+                problem("self_hosted", f"la vidéo {video.self_hosted}.mp4 (ou sa fiche .json, ou son script .yml) est "
+                        "introuvable dans assets/videos/.", "lancez scripts/make_video.py sur son script.")
                 continue
-            real = json.loads(facts_file.read_text(encoding="utf-8"))["duration"]
-            if abs(real - video.duration) > 1:
-                problem("duration", f"la durée indiquée ({video.duration} s) n'est pas celle du fichier ({real} s).", f"écrivez {math.ceil(real)}.")
-            for language in set(video.captions) | set(languages):
-                file = caption_file(media, video, language)
-                if not file.exists():
-                    problem("captions", f"les sous-titres {file.name} manquent (ils servent aussi de transcription).",
-                            "générez-les avec scripts/make_video.py.")
+            script, found = validate(Script, read_yaml(script_file), display_path(script_file), "script")
+            errors += found
+            if script is None:
+                continue
+            facts = json.loads(facts_file.read_text(encoding="utf-8"))
+            if abs(facts["duration"] - video.duration) > 1:
+                problem("duration", f"la durée indiquée ({video.duration} s) n'est pas celle du fichier ({facts['duration']} s).",
+                        f"écrivez {math.ceil(facts['duration'])}.")
+            if abs(sum(card.seconds for card in script.cards) - facts["duration"]) > 0.05:
+                problem("self_hosted", "le script ne dure pas autant que la vidéo.", "relancez scripts/make_video.py sur son script.",
+                        script_file)
+            french = texts.get(languages.default, {}).get(video.id)
+            if french and french.captions and source_fingerprint(script_file, french.captions) != facts.get("source_sha256"):
+                problem("captions", f"le texte des cartons en {languages.default} ou le script ont changé depuis la fabrication de la vidéo.",
+                        f"relancez scripts/make_video.py {display_path(script_file)} (les cartons montrent le texte en {languages.default}).",
+                        languages.data_file(languages.default, "videos.yml"))
+            for language, by_id in texts.items():
+                text = by_id.get(video.id)
+                if text is None:
                     continue
-                try:
-                    cues = webvtt.read(str(file))
-                except Exception as error:  # webvtt raises several kinds of parse errors
-                    problem("captions", f"{file.name} n'est pas un fichier WebVTT valide ({error}).", "corrigez le fichier ou régénérez-le.")
+                file = languages.data_file(language, "videos.yml")
+                if not text.captions or len(text.captions) != len(script.cards):
+                    problem("captions", f"il faut un texte par carton de la vidéo ({len(script.cards)}), "
+                            f"il y en a {len(text.captions or [])}.", f"écrivez un texte par carton de {display_path(script_file)}, "
+                            "dans l'ordre, sous « captions: ».", file)
                     continue
-                late = [cue.end for cue in cues if cue.end_in_seconds > real + 0.05]
-                if not cues or late:
-                    problem("captions", f"{file.name} : {'aucun sous-titre' if not cues else 'sous-titres après la fin de la vidéo : ' + ', '.join(late)}.",
-                            "corrigez les horaires des sous-titres.")
+                unknown_numbers = sorted({name for caption in text.captions for name in PLACEHOLDER.findall(caption)} - set(numbers))
+                if unknown_numbers:
+                    problem("captions", f"numéro(s) inconnu(s) : {', '.join(unknown_numbers)}.",
+                            "écrivez entre accolades l'identifiant d'un contact de docs/_data/contacts.yml, par exemple {119}.", file)
+                    continue
+                by_id[video.id] = text.model_copy(update={"captions": [with_numbers(caption, numbers) for caption in text.captions]})
+                vtt[language] = webvtt_captions(script, by_id[video.id].captions)
         else:
-            for language in languages:
-                if language in video.text and not video.text[language].transcript:
-                    problem("text", f"la transcription manque en {language}.", "ajoutez « transcript: » au texte de cette langue.")
-        videos.append(video)
+            for language, by_id in texts.items():
+                if video.id in by_id and not by_id[video.id].transcript:
+                    problem("transcript", f"la transcription manque en {language}.", "ajoutez « transcript: » au texte de cette langue.",
+                            languages.data_file(language, "videos.yml"))
+        videos.append(video.model_copy(update={"text": {language: by_id[video.id] for language, by_id in texts.items()
+                                                        if video.id in by_id}, "vtt": vtt}))
     raise_all(errors)
     return videos
 
@@ -161,3 +225,31 @@ def render_library(videos: list[Video], page_href: Callable[[str], str], term_ti
             f'data-none="{escape(ui["video_none"])}"><ul class="pav-cards">{cards}</ul></div>\n\n'
             f'## {ui["sheet_by_theme"]}\n\n<div class="pav-groups">{by_theme}</div>\n\n'
             f'## {ui["sheet_by_age"]}\n\n<div class="pav-groups">{by_age}</div>\n\n')
+
+
+MEDIA = "media/videos/"  # where the site's own videos are published, from the site root
+
+
+def find_video(videos: list[Video], arguments: list[str]) -> Video:
+    """The video a ``<!-- @video id -->`` marker names."""
+    found = [video for video in videos if arguments == [video.id]]
+    if not found:
+        raise MarkerProblem(f"la vidéo « {' '.join(arguments)} » n'existe pas dans docs/_data/videos.yml.",
+                            f"utilisez un id existant : {', '.join(video.id for video in videos)}.")
+    return found[0]
+
+
+def publish_media(videos: list[Video], media: Path, site_dir: Path) -> list[Path]:
+    """Copy the site's own video files under /media/videos/ and write each language's captions there."""
+    target = site_dir / MEDIA
+    target.mkdir(parents=True, exist_ok=True)
+    written = [shutil.copyfile(media / "placeholder.svg", target / "placeholder.svg")]
+    for video in videos:
+        if not video.self_hosted:
+            continue
+        for name in (f"{video.self_hosted}.mp4", f"{video.self_hosted}.poster.png"):
+            written.append(shutil.copyfile(media / name, target / name))
+        for language, captions in video.vtt.items():
+            written.append(target / f"{video.self_hosted}.{language}.vtt")
+            written[-1].write_text(captions, encoding="utf-8")
+    return written

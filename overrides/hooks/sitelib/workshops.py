@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from .data import validate
 from .errors import ContentError, raise_all
-from .pages import read_page
+from .pages import H1, read_page
 
 
 def pair(name: str, low: int, high: int):
@@ -132,3 +132,22 @@ def render_listing(sheets: list[tuple[str, str, Workshop]], term_title: Callable
         f'## {ui["sheet_by_duration"]}\n\n<div class="pav-groups">{grouped(durations)}</div>\n\n'
         f'## {ui["sheet_by_theme"]}\n\n<div class="pav-groups">{grouped(themes)}</div>\n\n'
     )
+
+
+def complete_sheet(markdown: str, sheet: Workshop, story_links: list[tuple[str, str]], contacts: list, ui) -> str:
+    """The summary box under the sheet's title; the stories to use and the contacts to hand out before
+    its last section. ``story_links``: (href, title) of each story the sheet uses."""
+    title = H1.search(markdown)
+    markdown = markdown[: title.end()] + summary_box(sheet, ui) + markdown[title.end():]
+    last_section = markdown.rfind("\n## ")
+    return markdown[:last_section] + "\n\n" + sheet_extras(story_links, contacts, ui) + "\n\n" + markdown[last_section:]
+
+
+def sheet_extras(stories: list[tuple[str, str]], contacts: list, ui) -> str:
+    """The stories a sheet uses (links) and the contacts to hand out (cards)."""
+    from .render import contact_card
+
+    links = ", ".join(f'<a href="{escape(href)}">{escape(title)}</a>' for href, title in stories)
+    block = f'<p><strong>{escape(ui["sheet_stories"])}</strong> {links}</p>' if links else ""
+    cards = "".join(contact_card(contact, ui) for contact in contacts)
+    return block + f'<div class="pav-handouts" data-search-exclude><p><strong>{escape(ui["sheet_handouts"])}</strong></p>{cards}</div>'

@@ -1,0 +1,77 @@
+"""What the build adds to each page's Markdown: the markers volunteers type, and what each kind of page
+gets (lexicon terms, stories, workshop sheets, the professionals' poster, "words to know").
+
+The marker registry is here: each feature module renders, this module says which marker calls which
+renderer. CONTRIBUTING.md documents every marker ``marker_handlers`` gives (a test holds them together).
+"""
+
+from dataclasses import replace
+
+from . import lexicon, markers, pdf, quiz, render, stories, territories, videos, workshops
+from .errors import ContentError
+from .pages import PageContext, relative_url
+from .site import Site
+
+POSTER = "affiche-aide.pdf"  # each language's A4 poster of help numbers, at the root of its folder
+
+
+def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, markers.Handler]:
+    """Every marker a page may contain, and what replaces it on this page."""
+    ui, terms = page.ui, site.terms(page.language)
+
+    def term_title(ident: str) -> str:
+        return terms[ident].title
+
+    def term_href(ident: str) -> str:
+        return page.href(f"lexique/{ident}/")
+
+    def video(arguments: list[str]) -> str:
+        found = videos.find_video(site.videos, arguments)
+        meta.setdefault("title", found.text[page.language].title)
+        # Media are published once, at the site root, for every language.
+        return videos.render_player(found, lambda name: relative_url(videos.MEDIA + name, page.url), ui, site.media)
+
+    return {
+        **render.contact_markers(site.contacts, ui),
+        "aide-locale": lambda arguments: territories.render_local_help(site.territories, ui),
+        "vrai-faux": lambda arguments: quiz.render_quiz(site.quiz, ui),
+        "lexique": lambda arguments: lexicon.render_a_to_z(terms, term_href, ui),
+        "ateliers": lambda arguments: workshops.render_listing(
+            [(page.href(f"pros/ateliers/{ident}/"), title, sheet) for ident, title, sheet in site.workshops[page.language]],
+            term_title, ui),
+        "videos": lambda arguments: videos.render_library(site.videos, lambda ident: page.href(f"videos/{ident}/"), term_title, ui),
+        "video": video,
+        "histoires": lambda arguments: stories.render_story_list(
+            site.stories[page.language], site.externals, lambda ident: page.href(f"histoires/{ident}/"), term_href, terms, ui),
+    }
+
+
+def complete_page(markdown: str, meta: dict, site: Site, page: PageContext, source: str) -> str:
+    """The page's Markdown with its markers expanded and what its kind of page adds."""
+    terms, ui = site.terms(page.language), page.ui
+    markdown = markers.expand_markers(markdown, marker_handlers(site, page, meta), source)
+    if page.kind == "term":
+        term = terms[page.name]
+        meta.setdefault("description", term.short)
+        meta["title"] = f"{term.title} · {ui['lexicon']}"
+        markdown = lexicon.complete_term_page(markdown, term, terms, ui)
+    elif page.kind == "story":
+        # Scenes are read again after the markers were expanded; the story was validated when loaded.
+        _, scenes, _ = stories.parse_body(markdown, source, 1)
+        story = replace(site.stories[page.language][page.name], scenes=scenes)
+        markdown = stories.story_markdown(markdown, story, ui)
+    elif page.kind == "workshop":
+        sheet = next(sheet for ident, _, sheet in site.workshops[page.language] if ident == page.name)
+        story_links = [(page.href(f"histoires/{ident}/"), site.stories[page.language][ident].title) for ident in sheet.stories]
+        markdown = workshops.complete_sheet(markdown, sheet, story_links, [site.contacts[ident] for ident in sheet.contacts], ui)
+    elif page.kind == "pros-index":
+        markdown += "\n\n" + pdf.poster_button(page.href(POSTER), ui) + "\n"
+    if meta.get("related_terms"):
+        markdown = lexicon.add_related_terms(markdown, meta["related_terms"], terms, lambda ident: page.href(f"lexique/{ident}/"),
+                                             ui, source)
+    return markdown
+
+
+def unreadable_front_matter(source: str) -> ContentError:
+    return ContentError(source, "en-tête", "l'en-tête (entre les lignes ---) n'a pas pu être lu.",
+                        "mettez entre guillemets toute valeur qui contient « : » ou commence par un signe.")
