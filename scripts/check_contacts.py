@@ -12,17 +12,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-sys.path.insert(0, str(ROOT / "tests"))
 
 from sitelib.contacts import load_contacts, stale_contacts  # noqa: E402
-from site_map import LANGUAGES  # noqa: E402
+from sitelib.project import project_languages  # noqa: E402
 
 TO_RECHECK_DAYS = 365
 OVERDUE_DAYS = 730
 
 
 def report(today: datetime.date, recheck_days: int, overdue_days: int) -> tuple[list[str], list[str]]:
-    contacts = load_contacts(ROOT / "docs" / "_data" / "contacts.yml", LANGUAGES)
+    contacts = load_contacts(ROOT / "docs" / "_data" / "contacts.yml", project_languages(ROOT))
     line = "  - {id} : vérifié le {day} ({age} jours), source : {source}"
     def lines(found):
         return [line.format(id=c.id, day=c.verified.isoformat(), age=(today - c.verified).days, source=c.source) for c in found]

@@ -21,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from sitelib.languages import fallback_pages  # noqa: E402
+from sitelib.project import ConfigLoader, declared_languages  # noqa: E402
 
 CONFIG = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
@@ -30,23 +31,9 @@ TO_TRANSLATE = "# À TRADUIRE : copie des textes en français. Traduisez chaque 
                "# et les mots entre accolades, comme {number}, tels quels.\n"
 
 
-class Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its !ENV and !!python tags."""
-
-
-Loader.add_constructor("!ENV", lambda loader, node: None)
-Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
-
-
-def declared_languages(text: str) -> list[str]:
-    config = yaml.load(text, Loader=Loader)
-    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return [language["locale"] for language in plugin["languages"]]
-
-
 def language_entry(code: str, text: str) -> str:
     """The mkdocs.yml entry of a new language: its name in its own language, French names to translate."""
-    config = yaml.load(text, Loader=Loader)
+    config = yaml.load(text, Loader=ConfigLoader)
     sections = [key for item in config["nav"] if isinstance(item, dict) for key in item]
     sections += [key for item in config["nav"] if isinstance(item, dict) for value in item.values()
                  for sub in value if isinstance(sub, dict) for key in sub]
@@ -102,7 +89,8 @@ def main(arguments: list[str]) -> int:
     except (ValueError, UnknownLocaleError):
         print(f"« {code} » n'est pas un code de langue connu (exemples : es, pt, ro, zh, ar).")
         return 2
-    if code not in declared_languages(CONFIG.read_text(encoding="utf-8")):
+    config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=ConfigLoader)
+    if code not in [entry["locale"] for entry in declared_languages(config)]:
         add_to_config(code)
         print(f"mkdocs.yml : langue « {code} » ajoutée (toutes ses pages s'affichent en français pour commencer).")
     interface = DOCS / code / "_data" / "interface.yml"

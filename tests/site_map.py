@@ -5,31 +5,27 @@ Tests are parametrised from here so that each page of each language is its own n
 """
 
 import functools
+import textwrap
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
+from sitelib.languages import Languages
+from sitelib.languages import language_root as sitelib_language_root
+from sitelib.pages import url_of
+from sitelib.project import declared_languages, project_site, read_config
+from sitelib.site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
-class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does for what tests need; environment variables are left unset."""
-
-
-ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
-
-
 def site_config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+    return read_config(ROOT)
 
 
 def i18n_languages() -> list[dict]:
-    config = site_config()
-    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return [language for language in plugin["languages"] if language.get("build", True)]
+    return [language for language in declared_languages(site_config()) if language.get("build", True)]
 
 
 LANGUAGES = [language["locale"] for language in i18n_languages()]
@@ -42,18 +38,8 @@ def source_pages(language: str = DEFAULT_LANGUAGE) -> list[str]:
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
 
 
-def url_of(source: str) -> str:
-    """The URL path of a page (use_directory_urls): "aide.md" → "aide/", "index.md" → ""."""
-    stem = source[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
 def language_root(language: str) -> str:
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    return sitelib_language_root(language, DEFAULT_LANGUAGE)
 
 
 def built_page_paths() -> list[str]:
@@ -90,4 +76,23 @@ def quick_exit_url(language: str) -> str:
 
 
 def interface_strings(language: str) -> dict[str, str]:
-    return yaml.safe_load((DOCS / "_data" / "interface.yml").read_text(encoding="utf-8"))[language]
+    return yaml.safe_load((DOCS / language / "_data" / "interface.yml").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=None)
+def real_site() -> Site:
+    """The project's data and page collections, loaded and checked as the build does (once per worker)."""
+    return project_site(ROOT)
+
+
+def write_data(tmp_path: Path, name: str, facts: str | None, texts: dict[str, str], default: str = "fr",
+               untranslated: dict[str, list[str]] | None = None) -> Languages:
+    """A small docs/ tree for a data loader: docs/_data/<name> (facts, if given) and docs/<langue>/_data/<name>
+    (each language's texts, dedented). Returns its languages, ``default`` first."""
+    docs = tmp_path / "docs"
+    files = ({docs / "_data" / name: facts} if facts is not None else {}) | {docs / language / "_data" / name: text
+                                                                             for language, text in texts.items()}
+    for file, text in files.items():
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(textwrap.dedent(text), encoding="utf-8")
+    return Languages(docs, tuple(texts), default, untranslated or {})

@@ -6,13 +6,13 @@ from urllib.parse import urljoin
 
 import pytest
 
-from sitelib.contacts import dial_uri, load_contacts
-from site_map import DOCS, LANGUAGES, built_page_paths, language_root, parsed_page
+from sitelib.contacts import dial_uri
+from site_map import DOCS, LANGUAGES, built_page_paths, language_root, parsed_page, real_site
 
 sys.path.insert(0, str(DOCS.parent / "scripts"))
 import check_contacts  # noqa: E402
 
-CONTACTS = load_contacts(DOCS / "_data" / "contacts.yml", LANGUAGES)
+CONTACTS = real_site().contacts
 KNOWN_URIS = {dial_uri(c.phone) for c in CONTACTS.values() if c.phone and c.voice} | {
     dial_uri(c.sms, "sms") for c in CONTACTS.values() if c.sms}
 

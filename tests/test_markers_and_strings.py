@@ -4,6 +4,7 @@ import textwrap
 
 import pytest
 
+from site_map import write_data
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.html import secure_external_links
 from sitelib.markers import MarkerProblem, expand_markers
@@ -58,18 +59,29 @@ def write(tmp_path, name, text):
     return file
 
 
+def strings_of(tmp_path, texts: dict[str, str]):
+    return load_strings(write_data(tmp_path, "interface.yml", None, texts))
+
+
 def test_strings_missing_translation_is_named(tmp_path):
-    file = write(tmp_path, "interface.yml", "fr:\n  quit: Quitter\n  help: Aide\nen:\n  quit: Leave\n")
-    with pytest.raises(ContentError, match="« help ».*pas traduit"):
-        load_strings(file, ["fr", "en"], "fr")
+    with pytest.raises(ContentError, match="en/_data/interface.yml — texte « help ».*pas traduit"):
+        strings_of(tmp_path, {"fr": "quit: Quitter\nhelp: Aide\n", "en": "quit: Leave\n"})
 
 
 def test_strings_missing_language_and_unknown_key_are_named(tmp_path):
-    file = write(tmp_path, "interface.yml", "fr:\n  quit: Quitter\nen:\n  quit: Leave\n  qiut: typo\n")
+    languages = write_data(tmp_path, "interface.yml", None, {"fr": "quit: Quitter\n", "en": "quit: Leave\nqiut: typo\n"})
     with pytest.raises(ContentErrors) as caught:
-        load_strings(file, ["fr", "en", "es"], "fr")
+        load_strings(type(languages)(languages.docs_dir, ("fr", "en", "es"), "fr"))
     message = str(caught.value)
-    assert "« es »" in message and "« qiut »" in message
+    assert "es/_data/interface.yml" in message and "new_language.py es" in message and "« qiut »" in message
+
+
+def test_strings_keep_the_words_in_braces(tmp_path):
+    with pytest.raises(ContentError) as caught:
+        strings_of(tmp_path, {"fr": 'age: "Dès {age} ans"\n', "en": 'age: "From {âge}"\n'})
+    message = str(caught.value)
+    assert "en/_data/interface.yml — texte « age »" in message and "{âge}" in message and "{age}" in message, message
+    assert strings_of(tmp_path, {"fr": 'age: "Dès {age} ans"\n', "en": 'age: "From {age}"\n'})["en"]["age"] == "From {age}"
 
 
 TERRITORIES = """
@@ -82,26 +94,32 @@ regions:
     departements:
       - code: "31"
         name: Haute-Garonne
-        places:
-          - what: {fr: À Toulouse., en: In Toulouse.}
 """
+PLACES = {"fr": '"31": [À Toulouse., À Muret.]\n', "en": '"31": [In Toulouse., In Muret.]\n'}
+
+
+def territories_of(tmp_path, facts=TERRITORIES, places=None):
+    languages = write_data(tmp_path, "territoires.yml", facts, places or PLACES)
+    return load_territories(languages.docs_dir / "_data" / "territoires.yml", languages)
 
 
 def test_territories_valid_and_invalid(tmp_path):
-    assert load_territories(write(tmp_path, "t.yml", TERRITORIES), ["fr", "en"]).regions[0].departements[0].code == "31"
+    departement = territories_of(tmp_path).regions[0].departements[0]
+    assert departement.code == "31" and [place.what["en"] for place in departement.places] == ["In Toulouse.", "In Muret."]
     with pytest.raises(ContentError, match="n'est pas un numéro de département"):
-        load_territories(write(tmp_path, "t.yml", TERRITORIES.replace('"31"', '"00"')), ["fr", "en"])
-    with pytest.raises(ContentError, match="langue\\(s\\) : en"):
-        load_territories(write(tmp_path, "t.yml", TERRITORIES.replace(", en: In Toulouse.", "")), ["fr", "en"])
+        territories_of(tmp_path, TERRITORIES.replace('"31"', '"00"'))
+    with pytest.raises(ContentError, match="en/_data/territoires.yml — département « 31 » : 1 lieu"):
+        territories_of(tmp_path, places={**PLACES, "en": '"31": [In Toulouse.]\n'})
+    with pytest.raises(ContentError, match="en/_data/territoires.yml — département « 31 » : les textes"):
+        territories_of(tmp_path, places={**PLACES, "en": "{}\n"})
 
 
 def test_unknown_contact_id_names_the_page_and_the_known_ids():
-    from site_map import DOCS, LANGUAGES
-    from sitelib.contacts import load_contacts
+    from site_map import real_site
     from sitelib.render import contact_markers
 
-    contacts = load_contacts(DOCS / "_data" / "contacts.yml", LANGUAGES)
-    handlers = contact_markers(contacts, {"_lang": "fr"})
+    site = real_site()
+    handlers = contact_markers(site.contacts, site.ui("fr"))
     with pytest.raises(ContentError) as caught:
         expand_markers("Appelle le <!-- @numero 118 -->", handlers, "docs/fr/articles/x.md")
     message = str(caught.value)
@@ -110,20 +128,15 @@ def test_unknown_contact_id_names_the_page_and_the_known_ids():
 
 
 def test_languages_marker_counts_and_names_a_contacts_other_languages_from_the_data(tmp_path):
-    from site_map import DOCS, interface_strings
-    from sitelib.contacts import load_contacts
+    from site_map import real_site
     from sitelib.render import contact_markers
 
-    data = tmp_path / "contacts.yml"
-    data.write_text((DOCS / "_data" / "contacts.yml").read_text(encoding="utf-8")
-                    .replace("spoken_languages: [fr, en, ar, es, he, kab, cmn, cpf,", "spoken_languages: [fr, en, cpf,")
-                    .replace(" pl, pt, tr]", "]"), encoding="utf-8")
-    ui = {**interface_strings("fr"), "_lang": "fr"}
-    contacts = load_contacts(data, ["fr", "en"], frozenset({"cpf"}))
-    handlers = contact_markers(contacts, ui)
+    site = real_site()
+    contacts = {**site.contacts, "3919": site.contacts["3919"].model_copy(update={"spoken_languages": ["fr", "en", "cpf", "fa", "fa_AF"]})}
+    handlers = contact_markers(contacts, site.ui("fr"))
     text = expand_markers("Dans <!-- @langues 3919 -->.", handlers, "docs/fr/aide.md")
     assert text == "Dans 4 autres langues : anglais, créole, dari, persan."
-    english = contact_markers(contacts, {**interface_strings("en"), "_lang": "en"})
+    english = contact_markers(contacts, site.ui("en"))
     assert expand_markers("<!-- @langues 3919 -->", english, "docs/en/aide.md") == "4 other languages: Creole, Dari, English, Persian"
     with pytest.raises(ContentError) as caught:
         expand_markers("<!-- @langues 119 -->", handlers, "docs/fr/aide.md")

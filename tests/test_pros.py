@@ -9,12 +9,12 @@ import pytest
 import yaml
 
 from sitelib import pdf
-from sitelib.contacts import display_number, load_contacts
+from sitelib.contacts import display_number
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.workshops import check_workshop
-from site_map import DOCS, LANGUAGES, html_file, language_root, parsed_page, site_config, source_pages, url_of
+from site_map import DOCS, LANGUAGES, html_file, language_root, parsed_page, real_site, site_config, source_pages, url_of
 
-CONTACTS = load_contacts(DOCS / "_data" / "contacts.yml", LANGUAGES)
+CONTACTS = real_site().contacts
 SHEETS = [s for s in source_pages() if s.startswith("pros/ateliers/") and not s.endswith("index.md")]
 GUIDES = [s for s in source_pages() if s.startswith("pros/") and "pdf: true" in (DOCS / "fr" / s).read_text(encoding="utf-8")]
 MAX_PAGES, MAX_BYTES = 8, 1_500_000

@@ -9,71 +9,101 @@ import pytest
 
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.videos import Video, load_videos, render_player
-from site_map import LANGUAGES, ROOT, language_root
+from site_map import LANGUAGES, ROOT, language_root, real_site, write_data
 
 MEDIA = ROOT / "assets" / "videos"
 TERMS = {"fr": {"loverboy"}, "en": {"loverboy"}}
+NUMBERS = {"119": "119"}
 SELF = """
 - id: essai
   duration: 35
   themes: [loverboy]
   age: 12
-  captions: [fr, en]
   self_hosted: essai
-  text:
-    fr: {title: Essai, description: Une vidéo.}
-    en: {title: Test, description: A video.}
 """
+EXTERNAL = SELF.replace("  self_hosted: essai\n", "  external: {platform: X, url: 'https://x.test/v', embed: 'https://x.test/e', "
+                                                   "source: 'https://x.test/s'}\n")
+CARDS = 7  # assets/videos/cinq-signes.yml, copied as the test video's script
 
 
-def media_copy(tmp_path, vtt_fr=None):
+def captions(prefix: str, count: int = CARDS) -> str:
+    return "".join(f"    - {prefix} {number}\n" for number in range(1, count + 1))
+
+
+TEXTS = {"fr": "essai:\n  title: Essai\n  description: Une vidéo.\n  captions:\n" + captions("Carton"),
+         "en": "essai:\n  title: Test\n  description: A video.\n  captions:\n" + captions("Card")}
+
+
+def media_copy(tmp_path, fr_captions: list[str] | None = None):
+    """The site's own video under the name « essai », made (per its fingerprint) from French captions."""
+    from sitelib.videos import source_fingerprint
+
     folder = tmp_path / "media"
-    folder.mkdir()
-    for suffix in ("mp4", "json", "fr.vtt", "en.vtt"):
+    folder.mkdir(exist_ok=True)
+    for suffix in ("mp4", "yml", "json"):
         shutil.copyfile(MEDIA / f"cinq-signes.{suffix}", folder / f"essai.{suffix}")
-    if vtt_fr is not None:
-        (folder / "essai.fr.vtt").write_text(vtt_fr, encoding="utf-8")
+    facts = json.loads((folder / "essai.json").read_text())
+    facts["source_sha256"] = source_fingerprint(folder / "essai.yml", fr_captions or [f"Carton {n}" for n in range(1, CARDS + 1)])
+    (folder / "essai.json").write_text(json.dumps(facts))
     return folder
 
 
-def load(tmp_path, text, media):
-    file = tmp_path / "videos.yml"
-    file.write_text(textwrap.dedent(text), encoding="utf-8")
-    return load_videos(file, media, ["fr", "en"], TERMS)
+def load(tmp_path, facts, texts=None, media=None):
+    languages = write_data(tmp_path, "videos.yml", facts, texts or TEXTS)
+    return load_videos(languages.docs_dir / "_data" / "videos.yml", media or media_copy(tmp_path), languages, TERMS, NUMBERS)
 
 
-def test_self_hosted_video_loads_and_its_transcript_comes_from_captions(tmp_path):
+def test_self_hosted_video_gets_captions_in_every_language_from_its_texts(tmp_path):
     from sitelib.videos import transcript
 
-    media = media_copy(tmp_path)
-    video = load(tmp_path, SELF, media)[0]
-    assert "Five signs of a loverboy" in transcript(video, "en", media)
+    video = load(tmp_path, SELF)[0]
+    assert video.captions == ["fr", "en"]
+    assert video.vtt["en"].startswith("WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nCard 1\n")
+    assert "00:00:29.000 --> 00:00:35.000\nCard 7" in video.vtt["en"]
+    assert transcript(video, "en").startswith("Card 1 Card 2")
 
 
-@pytest.mark.parametrize("case, text, vtt, words", [
-    ("WebVTT invalide", SELF, "pas un fichier vtt", "n'est pas un fichier WebVTT valide"),
-    ("sous-titre après la fin", SELF, "WEBVTT\n\n00:00:00.000 --> 00:01:30.000\nTrop long\n", "après la fin de la vidéo"),
-    ("durée fausse", SELF.replace("duration: 35", "duration: 90"), None, "n'est pas celle du fichier"),
-    ("fichier vidéo absent", SELF.replace("self_hosted: essai", "self_hosted: absente"), None, "absente.mp4"),
-    ("deux sources", SELF.replace("  self_hosted: essai\n", "  self_hosted: essai\n  external: {platform: X, url: 'https://x.test/v', embed: 'https://x.test/e', source: 'https://x.test/s'}\n"),
-     None, "soit « self_hosted »"),
-    ("thème inconnu", SELF.replace("[loverboy]", "[inconnu]"), None, "thème(s) absent(s) du lexique"),
-    ("texte manquant", SELF.replace("    en: {title: Test, description: A video.}\n", ""), None, "langue(s) : en"),
-    ("transcription externe manquante", SELF.replace("  self_hosted: essai\n", "  external: {platform: X, url: 'https://x.test/v', embed: 'https://x.test/e', source: 'https://x.test/s'}\n"),
-     None, "la transcription manque en fr"),
-])
-def test_bad_catalogue_entries_fail_naming_file_video_and_field(tmp_path, case, text, vtt, words):
+def test_numbers_in_captions_come_from_the_contacts(tmp_path):
+    texts = {**TEXTS, "en": TEXTS["en"].replace("Card 7", "Call {119}")}
+    assert "Call 119" in load(tmp_path, SELF, texts)[0].vtt["en"]
+    message = refused(tmp_path, SELF, {**TEXTS, "en": TEXTS["en"].replace("Card 7", "Call {118}")})
+    assert "en/_data/videos.yml" in message and "numéro(s) inconnu(s) : 118" in message
+
+
+def refused(tmp_path, facts, texts=None, media=None) -> str:
     with pytest.raises((ContentError, ContentErrors)) as caught:
-        load(tmp_path, text, media_copy(tmp_path, vtt))
-    message = str(caught.value)
-    assert "videos.yml" in message and "vidéo « essai »" in message and "champ « " in message and words in message, message
+        load(tmp_path, facts, texts, media)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("case, facts, texts, file, words", [
+    ("un carton de trop", SELF, {**TEXTS, "en": TEXTS["en"] + "    - Card 9\n"}, "en/_data/videos.yml", "un texte par carton"),
+    ("cartons français changés", SELF, {**TEXTS, "fr": TEXTS["fr"].replace("Carton 3", "Autre")}, "fr/_data/videos.yml",
+     "relancez scripts/make_video.py"),
+    ("durée fausse", SELF.replace("duration: 35", "duration: 90"), None, "docs/_data/videos.yml", "n'est pas celle du fichier"),
+    ("fichier vidéo absent", SELF.replace("self_hosted: essai", "self_hosted: absente"), None, "docs/_data/videos.yml", "absente.mp4"),
+    ("deux sources", SELF.replace("  self_hosted: essai\n", "  self_hosted: essai\n  external: {platform: X, url: 'https://x.test/v', "
+                                  "embed: 'https://x.test/e', source: 'https://x.test/s'}\n"), None, "docs/_data/videos.yml",
+     "soit « self_hosted »"),
+    ("thème inconnu", SELF.replace("[loverboy]", "[inconnu]"), None, "docs/_data/videos.yml", "thème(s) absent(s) du lexique"),
+    ("texte manquant", SELF, {**TEXTS, "en": "{}\n"}, "en/_data/videos.yml", "les textes de cet élément manquent"),
+    ("transcription externe manquante", EXTERNAL, {language: text.split("  captions:")[0] for language, text in TEXTS.items()},
+     "fr/_data/videos.yml", "la transcription manque en fr"),
+])
+def test_bad_catalogue_entries_fail_naming_file_video_and_field(tmp_path, case, facts, texts, file, words):
+    message = refused(tmp_path, facts, texts)
+    assert file in message and "vidéo « essai »" in message and words in message, message
 
 
 def test_committed_video_matches_its_source_and_is_small(record_property):
-    facts = json.loads((MEDIA / "cinq-signes.json").read_text())
+    from sitelib.videos import source_fingerprint
 
-    assert hashlib.sha256((MEDIA / "cinq-signes.yml").read_bytes()).hexdigest() == facts["source_sha256"], (
-        "assets/videos/cinq-signes.yml a changé : relancez python scripts/make_video.py assets/videos/cinq-signes.yml")
+    facts = json.loads((MEDIA / "cinq-signes.json").read_text())
+    from sitelib.data import read_yaml
+
+    cards = read_yaml(ROOT / "docs" / "fr" / "_data" / "videos.yml")["cinq-signes"]["captions"]
+    assert source_fingerprint(MEDIA / "cinq-signes.yml", cards) == facts["source_sha256"], (
+        "le script ou les cartons en français ont changé : relancez python scripts/make_video.py assets/videos/cinq-signes.yml")
     assert hashlib.sha256((MEDIA / "cinq-signes.mp4").read_bytes()).hexdigest() == facts["video_sha256"]
     record_property("mesure", f"cinq-signes.mp4 : {facts['duration']} s, {facts['bytes'] / 1024:.0f} Kio")
     assert facts["bytes"] < 2_000_000, "Trop lourde pour un téléphone en données mobiles."

@@ -5,7 +5,7 @@ import pytest
 
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.quiz import load_quiz
-from site_map import DEFAULT_LANGUAGE, LANGUAGES, language_root, parsed_page, source_pages, url_of
+from site_map import DEFAULT_LANGUAGE, LANGUAGES, language_root, parsed_page, source_pages, url_of, write_data
 
 ARTICLES = [s for s in source_pages() if s.startswith("articles/")]
 
@@ -76,21 +76,19 @@ QUIZ = """
 - id: une-fois
   answer: true
   source: https://allo119.gouv.fr/
-  text:
-    fr: {statement: "Une fois suffit.", explanation: "Oui."}
-    en: {statement: "Once is enough.", explanation: "Yes."}
 """
+QUIZ_TEXTS = {"fr": 'une-fois: {statement: "Une fois suffit.", explanation: "Oui."}\n',
+              "en": 'une-fois: {statement: "Once is enough.", explanation: "Yes."}\n'}
 
 
-@pytest.mark.parametrize("bad, words", [
-    (QUIZ.replace("answer: true", "answer: peut-être"), "champ « answer »"),
-    (QUIZ.replace('    en: {statement: "Once is enough.", explanation: "Yes."}\n', ""), "langue(s) : en"),
-    (QUIZ.replace("https://allo119.gouv.fr/", "allo119"), "champ « source »"),
-    (QUIZ + QUIZ, "déjà utilisé"),
+@pytest.mark.parametrize("bad, texts, words", [
+    (QUIZ.replace("answer: true", "answer: peut-être"), QUIZ_TEXTS, "champ « answer »"),
+    (QUIZ, {**QUIZ_TEXTS, "en": "{}\n"}, "en/_data/vrai-faux.yml — affirmation « une-fois » : les textes"),
+    (QUIZ.replace("https://allo119.gouv.fr/", "allo119"), QUIZ_TEXTS, "champ « source »"),
+    (QUIZ + QUIZ, QUIZ_TEXTS, "déjà utilisé"),
 ])
-def test_quiz_data_errors_are_named(tmp_path, bad, words):
-    file = tmp_path / "vrai-faux.yml"
-    file.write_text(bad, encoding="utf-8")
+def test_quiz_data_errors_are_named(tmp_path, bad, texts, words):
+    languages = write_data(tmp_path, "vrai-faux.yml", bad, texts)
     with pytest.raises((ContentError, ContentErrors)) as caught:
-        load_quiz(file, ["fr", "en"])
+        load_quiz(languages.docs_dir / "_data" / "vrai-faux.yml", languages)
     assert words in str(caught.value) and "une-fois" in str(caught.value)

@@ -1,5 +1,6 @@
 """Reading volunteers' YAML files and turning schema errors into French messages."""
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,13 +30,25 @@ EXPECTED_FORMATS = {
 }
 
 
+class DataLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that dates stay text until the schema reads them: a date that does not
+    exist (2026-02-30) then gets a French message instead of stopping the reader."""
+
+
+DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def read_yaml(path: Path) -> Any:
     """Load a YAML file, reporting a missing file or a syntax error (with its line) for the volunteer."""
     if not path.exists():
         raise ContentError(display_path(path), "fichier entier", "ce fichier de données est introuvable.",
                            "remettez-le (voir l'historique git) ou recréez-le d'après CONTRIBUTING.md.")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=DataLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"ligne {mark.line + 1}" if mark else "fichier entier"
@@ -67,6 +80,9 @@ def french_errors(file: str, place: str, error: ValidationError) -> list[Content
         elif kind == "value_error":
             problem = str(detail.get("ctx", {}).get("error", detail["msg"]))
             fix = "corrigez la valeur comme indiqué."
+        elif kind.startswith("date") and isinstance(value, str) and ISO_DATE.match(value):
+            problem = f"la date « {value} » n'existe pas."
+            fix = "vérifiez le jour et le mois (AAAA-MM-JJ)."
         elif kind in EXPECTED_FORMATS:
             problem = f"la valeur « {value} » n'a pas le bon format."
             fix = f"écrivez {EXPECTED_FORMATS[kind]}."

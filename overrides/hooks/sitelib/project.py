@@ -1,0 +1,38 @@
+"""The project as scripts and tests see it without MkDocs: mkdocs.yml's languages and the loaded Site."""
+
+from pathlib import Path
+
+import yaml
+
+from .languages import Languages
+from .site import Site, load_site
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for what scripts need; !ENV values and !!python names are left unset."""
+
+
+ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
+
+
+def read_config(root: Path) -> dict:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+
+
+def declared_languages(config: dict) -> list[dict]:
+    """The entries of the i18n plugin's ``languages`` in mkdocs.yml, built or not."""
+    plugin = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return plugin["languages"]
+
+
+def project_languages(root: Path) -> Languages:
+    entries = declared_languages(read_config(root))
+    return Languages(docs_dir=root / "docs", built=tuple(entry["locale"] for entry in entries if entry.get("build", True)),
+                     default=next(entry["locale"] for entry in entries if entry.get("default")),
+                     untranslated={entry["locale"]: list((entry.get("extra") or {}).get("untranslated", [])) for entry in entries})
+
+
+def project_site(root: Path) -> Site:
+    """Every data file and page collection of the project, loaded and checked as the build does."""
+    return load_site(root, project_languages(root), read_config(root)["extra"]["footer_contacts"])

@@ -1,0 +1,104 @@
+"""A language is one mkdocs.yml entry and one folder: a throwaway language, scaffolded then given three
+pages, builds in a copy of the project; its other pages fall back to French, marked, and are in its
+search index. And one build reports the mistakes of several files together."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from site_map import ROOT, source_pages
+
+TRIAL = "de"  # a language the site does not have; Material and Babel know it
+PAGES = {
+    "index.md": '---\ndescription: "Startseite."\n---\n\n# Nicht zu verkaufen\n\nHilfe: <!-- @numero 119 -->\n',
+    "a-propos.md": '---\ndescription: "Über uns."\n---\n\n# Über uns\n\nText.\n',
+    "accessibilite.md": '---\ndescription: "Barrierefreiheit."\n---\n\n# Barrierefreiheit\n\n<!-- @contact 119 -->\n',
+}
+
+
+def project_copy(destination):
+    """The project's sources (not its build or virtual environment), sharing the PDF cache."""
+    destination.mkdir(exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "overrides", "assets", "scripts"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, destination / name)
+    (ROOT / ".cache" / "pdf").mkdir(parents=True, exist_ok=True)
+    (destination / ".cache").mkdir()
+    (destination / ".cache" / "pdf").symlink_to(ROOT / ".cache" / "pdf")
+    return destination
+
+
+def build(project, destination) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination)], cwd=project,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def trial(tmp_path_factory):
+    project = project_copy(tmp_path_factory.mktemp("projet"))
+    scaffold = subprocess.run([sys.executable, "scripts/new_language.py", TRIAL], cwd=project, capture_output=True, text=True)
+    assert scaffold.returncode == 0, scaffold.stdout + scaffold.stderr
+    for name, text in PAGES.items():
+        (project / "docs" / TRIAL / name).write_text(text, encoding="utf-8")
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, site, scaffold.stdout
+
+
+def test_the_scaffold_adds_one_entry_and_one_folder_and_says_what_remains(trial):
+    project, _, report = trial
+    changed = subprocess.run(["git", "diff", "--no-index", "--stat", str(ROOT / "mkdocs.yml"), str(project / "mkdocs.yml")],
+                             capture_output=True, text=True).stdout
+    assert "1 file changed" in changed and "deletion" not in changed, changed
+    assert sorted(p.name for p in (project / "docs" / TRIAL).iterdir()) == sorted(["_data", *PAGES])
+    assert [p.name for p in (project / "docs" / TRIAL / "_data").iterdir()] == ["interface.yml"]
+    # Reported before the three pages were written: every page of the default language remains.
+    assert f"pages pas encore traduites (affichées en français) : {len(source_pages())}" in report, report
+    assert "contacts.yml" in report and f"docs/{TRIAL}/articles/loverboy.md" in report, report
+
+
+def test_written_pages_are_in_the_language_and_the_others_fall_back_to_french(trial):
+    from bs4 import BeautifulSoup
+
+    _, site, _ = trial
+    home = BeautifulSoup((site / TRIAL / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.html["lang"] == TRIAL and home.h1.get_text(strip=True) == "Nicht zu verkaufen"
+    assert home.find("a", href="tel:119"), "Le marqueur @numero est rempli dans la nouvelle langue."
+    fallback = BeautifulSoup((site / TRIAL / "articles" / "loverboy" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    notice = fallback.select_one(".pav-fallback")
+    assert notice is not None, "L'avis de page non traduite manque."
+    french = fallback.find(attrs={"lang": "fr"})
+    assert french is not None and french.get("dir") == "ltr" and french.find("h1"), "Le texte français n'est pas marqué lang=fr."
+
+
+def test_fallback_pages_are_in_the_languages_search_index_marked(trial):
+    _, site, _ = trial
+    index = json.loads((site / TRIAL / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"", "a-propos/", "articles/loverboy/", "lexique/loverboy/"} <= locations, sorted(locations)[:20]
+    loverboy = next(doc for doc in index["docs"] if doc["location"] == "articles/loverboy/")
+    assert loverboy["title"].endswith("(en français)"), loverboy["title"]  # the scaffold's strings are still French
+    own = next(doc for doc in index["docs"] if doc["location"] == "a-propos/")
+    assert own["title"] == "Über uns"
+    assert not [doc for doc in index["docs"] if doc["location"].startswith(("en/", f"{TRIAL}/"))]
+
+
+def test_one_build_reports_the_mistakes_of_three_files_together(tmp_path):
+    project = project_copy(tmp_path / "projet")
+    contacts = project / "docs" / "_data" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace('phone: "17"', 'phone: "1777"', 1), encoding="utf-8")
+    interface = project / "docs" / "en" / "_data" / "interface.yml"
+    interface.write_text(interface.read_text(encoding="utf-8").replace("quick_exit: Leave this site\n", ""), encoding="utf-8")
+    term = project / "docs" / "fr" / "lexique" / "loverboy.md"
+    term.write_text(term.read_text(encoding="utf-8").replace("short:", "courte:", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in log, log
+    for file, words in (("docs/_data/contacts.yml", "1777"), ("docs/en/_data/interface.yml", "« quick_exit »"),
+                        ("docs/fr/lexique/loverboy.md", "« courte »")):
+        assert any(file in line and words in line for line in log.splitlines()), f"{file} / {words} absent :\n{log}"
