@@ -2,8 +2,8 @@
 """Fabrique une vidéo du site (cartons de texte) à partir de son script et du texte des cartons en français.
 
 Usage : python scripts/make_video.py assets/videos/cinq-signes.yml
-Le script (assets/videos/<id>.yml) donne la durée de chaque carton ; le texte de chaque carton est dans
-docs/fr/_data/videos.yml (captions). Écrit, à côté du script : <id>.mp4 (640×360, H.264, sans son),
+Le script (assets/videos/<id>.yml) donne la durée de chaque carton et la langue dessinée (drawn_in) ; le texte
+de chaque carton est dans docs/<drawn_in>/_data/videos.yml (captions). Écrit, à côté du script : <id>.mp4 (640×360, H.264, sans son),
 <id>.poster.png et <id>.json (durée, taille, empreintes de la source et de la vidéo, que la construction
 vérifie). Les sous-titres de chaque langue sont faits par la construction du site, pas par ce script.
 Demande ffmpeg (paquet Debian « ffmpeg ») et la police DejaVu (paquet « fonts-dejavu-core »).
@@ -49,7 +49,7 @@ def main(source: Path) -> None:
     languages = project_languages(ROOT)
     numbers = shown_numbers(load_contacts(ROOT / "docs" / "_data" / "contacts.yml", languages))
     folder, ident = source.parent, data["id"]
-    cards = read_yaml(languages.data_file(languages.default, "videos.yml"))[ident]["captions"]
+    cards = read_yaml(languages.data_file(data["drawn_in"], "videos.yml"))[ident]["captions"]
     with tempfile.TemporaryDirectory() as work:
         concat = []
         for number, (card, text) in enumerate(zip(data["cards"], cards)):

@@ -40,6 +40,7 @@ class Script(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     id: str
+    drawn_in: str = Field(min_length=2, description="la langue du texte dessiné sur les cartons")
     cards: list[Card] = Field(min_length=1)
 
 
@@ -142,11 +143,11 @@ def load_videos(path: Path, media: Path, languages: Languages, terms: dict[str, 
             if abs(sum(card.seconds for card in script.cards) - facts["duration"]) > 0.05:
                 problem("self_hosted", "le script ne dure pas autant que la vidéo.", "relancez scripts/make_video.py sur son script.",
                         script_file)
-            french = texts.get(languages.default, {}).get(video.id)
-            if french and french.captions and source_fingerprint(script_file, french.captions) != facts.get("source_sha256"):
-                problem("captions", f"le texte des cartons en {languages.default} ou le script ont changé depuis la fabrication de la vidéo.",
-                        f"relancez scripts/make_video.py {display_path(script_file)} (les cartons montrent le texte en {languages.default}).",
-                        languages.data_file(languages.default, "videos.yml"))
+            drawn = texts.get(script.drawn_in, {}).get(video.id)
+            if drawn and drawn.captions and source_fingerprint(script_file, drawn.captions) != facts.get("source_sha256"):
+                problem("captions", f"le texte des cartons en {script.drawn_in} ou le script ont changé depuis la fabrication de la vidéo.",
+                        f"relancez scripts/make_video.py {display_path(script_file)} (les cartons montrent le texte en {script.drawn_in}).",
+                        languages.data_file(script.drawn_in, "videos.yml"))
             for language, by_id in texts.items():
                 text = by_id.get(video.id)
                 if text is None:
