@@ -26,7 +26,7 @@ from sitelib.data import read_yaml  # noqa: E402
 from sitelib.project import project_languages  # noqa: E402
 from sitelib.contacts import load_contacts  # noqa: E402
 from sitelib.site import shown_numbers  # noqa: E402
-from sitelib.videos import source_fingerprint, with_numbers  # noqa: E402
+from sitelib.videos import Script, source_fingerprint, with_numbers  # noqa: E402
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 SIZE, BACKGROUND, FOREGROUND = (640, 360), (74, 18, 54), (255, 255, 255)
@@ -66,7 +66,7 @@ def main(source: Path) -> None:
     duration = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(video)],
                                     capture_output=True, text=True, check=True).stdout)
     facts = {"duration": round(duration, 2), "bytes": video.stat().st_size,
-             "source_sha256": source_fingerprint(source, cards),
+             "source_sha256": source_fingerprint(Script.model_validate(data), cards),
              "video_sha256": hashlib.sha256(video.read_bytes()).hexdigest()}
     (folder / f"{ident}.json").write_text(json.dumps(facts, indent=2) + "\n", encoding="utf-8")
     print(f"{video.name} : {facts['duration']} s, {facts['bytes'] / 1024:.0f} Kio")

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from sitelib.data import read_yaml
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.videos import Video, load_videos, render_player
 from site_map import LANGUAGES, ROOT, language_root, real_site, write_data
@@ -36,14 +37,14 @@ TEXTS = {"fr": "essai:\n  title: Essai\n  description: Une vidéo.\n  captions:\
 
 def media_copy(tmp_path, fr_captions: list[str] | None = None):
     """The site's own video under the name « essai », made (per its fingerprint) from French captions."""
-    from sitelib.videos import source_fingerprint
+    from sitelib.videos import Script, source_fingerprint
 
     folder = tmp_path / "media"
     folder.mkdir(exist_ok=True)
     for suffix in ("mp4", "yml", "json"):
         shutil.copyfile(MEDIA / f"cinq-signes.{suffix}", folder / f"essai.{suffix}")
     facts = json.loads((folder / "essai.json").read_text())
-    facts["source_sha256"] = source_fingerprint(folder / "essai.yml", fr_captions or [f"Carton {n}" for n in range(1, CARDS + 1)])
+    facts["source_sha256"] = source_fingerprint(Script.model_validate(read_yaml(folder / "essai.yml")), fr_captions or [f"Carton {n}" for n in range(1, CARDS + 1)])
     (folder / "essai.json").write_text(json.dumps(facts))
     return folder
 
@@ -96,13 +97,12 @@ def test_bad_catalogue_entries_fail_naming_file_video_and_field(tmp_path, case, 
 
 
 def test_committed_video_matches_its_source_and_is_small(record_property):
-    from sitelib.videos import source_fingerprint
+    from sitelib.videos import Script, source_fingerprint
 
     facts = json.loads((MEDIA / "cinq-signes.json").read_text())
-    from sitelib.data import read_yaml
-
-    cards = read_yaml(ROOT / "docs" / "fr" / "_data" / "videos.yml")["cinq-signes"]["captions"]
-    assert source_fingerprint(MEDIA / "cinq-signes.yml", cards) == facts["source_sha256"], (
+    script = Script.model_validate(read_yaml(MEDIA / "cinq-signes.yml"))
+    cards = read_yaml(ROOT / "docs" / script.drawn_in / "_data" / "videos.yml")["cinq-signes"]["captions"]
+    assert source_fingerprint(script, cards) == facts["source_sha256"], (
         "le script ou les cartons en français ont changé : relancez python scripts/make_video.py assets/videos/cinq-signes.yml")
     assert hashlib.sha256((MEDIA / "cinq-signes.mp4").read_bytes()).hexdigest() == facts["video_sha256"]
     record_property("mesure", f"cinq-signes.mp4 : {facts['duration']} s, {facts['bytes'] / 1024:.0f} Kio")

@@ -101,10 +101,10 @@ def webvtt_captions(script: Script, captions: list[str]) -> str:
     return "\n".join(cues)
 
 
-def source_fingerprint(script_file: Path, cards_text: list[str]) -> str:
-    """What the video file is made from (timing and the words drawn on the cards): make_video.py records
-    it beside the video, and the build checks that the video is still up to date."""
-    payload = json.dumps({"script": script_file.read_text(encoding="utf-8"), "cards": cards_text}, ensure_ascii=False)
+def source_fingerprint(script: Script, cards_text: list[str]) -> str:
+    """What the video file is made from (each card's time and drawn words; not the comments):
+    make_video.py records it beside the video, and the build checks that the video is still up to date."""
+    payload = json.dumps({"seconds": [card.seconds for card in script.cards], "cards": cards_text}, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -144,7 +144,7 @@ def load_videos(path: Path, media: Path, languages: Languages, terms: dict[str, 
                 problem("self_hosted", "le script ne dure pas autant que la vidéo.", "relancez scripts/make_video.py sur son script.",
                         script_file)
             drawn = texts.get(script.drawn_in, {}).get(video.id)
-            if drawn and drawn.captions and source_fingerprint(script_file, drawn.captions) != facts.get("source_sha256"):
+            if drawn and drawn.captions and source_fingerprint(script, drawn.captions) != facts.get("source_sha256"):
                 problem("captions", f"le texte des cartons en {script.drawn_in} ou le script ont changé depuis la fabrication de la vidéo.",
                         f"relancez scripts/make_video.py {display_path(script_file)} (les cartons montrent le texte en {script.drawn_in}).",
                         languages.data_file(script.drawn_in, "videos.yml"))
