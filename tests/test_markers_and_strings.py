@@ -141,3 +141,30 @@ def test_languages_marker_counts_and_names_a_contacts_other_languages_from_the_d
     with pytest.raises(ContentError) as caught:
         expand_markers("<!-- @langues 119 -->", handlers, "docs/fr/aide.md")
     assert "ne donne pas d'autre langue" in str(caught.value) and "spoken_languages" in str(caught.value)
+
+
+def test_contributing_documents_exactly_the_markers_of_the_registry():
+    import re
+
+    from site_map import ROOT, real_site
+    from sitelib.page_markdown import marker_handlers
+    from sitelib.pages import PageContext
+
+    site = real_site()
+    registry = set(marker_handlers(site, PageContext("fr/aide.md", "aide/", "fr", "", site.ui("fr")), {}))
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `<!-- @([\w-]+)", guide, re.MULTILINE))
+    assert documented == registry, (f"CONTRIBUTING.md, tableau des marqueurs : manquants {sorted(registry - documented)}, "
+                                    f"en trop {sorted(documented - registry)}")
+
+
+def test_a_typo_in_the_footer_contacts_names_mkdocs_yml_and_the_known_ids():
+    from site_map import real_site
+    from sitelib.site import check_footer_contacts
+
+    contacts = real_site().contacts
+    assert check_footer_contacts(["119", "17"], contacts) == []
+    [error] = check_footer_contacts(["119", "118"], contacts)
+    assert error.file == "mkdocs.yml" and error.place == "extra.footer_contacts" and "118" in error.problem and "3919" in error.fix
+    [error] = check_footer_contacts(None, contacts)
+    assert "footer_contacts" in error.fix

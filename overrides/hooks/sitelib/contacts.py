@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, fiel
 from .data import load_records, load_texts, read_yaml
 from .errors import raise_all
 from .languages import Languages
+from .territories import is_departement_code
 
 Audience = Literal["mineurs", "jeunes-adultes", "adultes", "femmes", "proches", "professionnels", "tous"]
 Topic = Literal[
@@ -134,12 +135,6 @@ class Contact(BaseModel):
         if not (self.phone or self.sms or self.website or self.chat):
             raise ValueError("un contact doit avoir au moins un moyen de joindre : phone, sms, website ou chat.")
         return self
-
-
-def is_departement_code(code: str) -> bool:
-    if code in ("2A", "2B"):
-        return True
-    return code.isdigit() and (1 <= int(code) <= 95 and code != "20" and len(code) == 2 or 971 <= int(code) <= 976)
 
 
 def site_named_languages(languages: Languages) -> frozenset[str]:

@@ -8,11 +8,16 @@ from pathlib import Path
 from babel.dates import format_date
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, RootModel, field_validator
 
-from .contacts import is_departement_code
 from .data import load_texts, read_yaml, validate
 from .errors import ContentError, raise_all
 from .languages import Languages
 from .pages import display_path
+
+
+def is_departement_code(code: str) -> bool:
+    if code in ("2A", "2B"):
+        return True
+    return code.isdigit() and (1 <= int(code) <= 95 and code != "20" and len(code) == 2 or 971 <= int(code) <= 976)
 
 
 class Place(BaseModel):
