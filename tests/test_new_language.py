@@ -102,3 +102,16 @@ def test_one_build_reports_the_mistakes_of_three_files_together(tmp_path):
     for file, words in (("docs/_data/contacts.yml", "1777"), ("docs/en/_data/interface.yml", "« quick_exit »"),
                         ("docs/fr/lexique/loverboy.md", "« courte »")):
         assert any(file in line and words in line for line in log.splitlines()), f"{file} / {words} absent :\n{log}"
+
+
+def test_one_build_names_the_mistakes_of_every_page_and_publishes_nothing(tmp_path):
+    project = project_copy(tmp_path / "projet")
+    help_page = project / "docs" / "fr" / "aide.md"
+    help_page.write_text(help_page.read_text(encoding="utf-8").replace("<!-- @contact ", "<!-- @contacts ", 1), encoding="utf-8")
+    safety = project / "docs" / "en" / "securite.md"
+    safety.write_text(safety.read_text(encoding="utf-8") + "\nCall <!-- @numero 118 -->.\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in log, log
+    assert any("docs/fr/aide.md" in line and "« @contacts » n'existe pas" in line for line in log.splitlines()), log
+    assert any("docs/en/securite.md" in line and "« 118 » n'existe pas" in line for line in log.splitlines()), log

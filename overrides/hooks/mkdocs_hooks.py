@@ -6,6 +6,7 @@ MkDocs adds this folder to ``sys.path`` while loading the hook, which makes ``si
 """
 
 import functools
+import logging
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +18,8 @@ from sitelib.errors import ContentError, ContentErrors
 from sitelib.languages import Languages
 from sitelib.pages import PageContext
 from sitelib.site import Site, load_site
+
+log = logging.getLogger("mkdocs.hooks.pas_a_vendre")
 
 # Loaded by on_config, once per build (and again on each rebuild of « make serve »).
 SITE: Site | None = None
@@ -30,6 +33,20 @@ def for_volunteers(event):
             return event(*arguments, **keywords)
         except (ContentError, ContentErrors) as error:
             raise PluginError(str(error)) from None
+    return wrapper
+
+
+def for_each_page(event):
+    """A page's content errors are logged and the build goes on, so that one build names the mistakes
+    of every page; MkDocs then refuses to finish (strict mode) and publishes nothing."""
+    @functools.wraps(event)
+    def wrapper(content, *arguments, **keywords):
+        try:
+            return event(content, *arguments, **keywords)
+        except (ContentError, ContentErrors) as error:
+            for one in getattr(error, "errors", [error]):
+                log.error(str(one))
+            return content
     return wrapper
 
 
@@ -75,7 +92,7 @@ def on_config(config):
     return config
 
 
-@for_volunteers
+@for_each_page
 def on_page_markdown(markdown, page, config, files):
     """Runs on each page's Markdown: expand markers, complete each kind of page."""
     source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
@@ -88,7 +105,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-@for_volunteers
+@for_each_page
 def on_page_content(html_content, page, config, files):
     """Runs on each page's HTML: link the first mention of each lexicon term (not in the lexicon itself)."""
     context = page_context(page, config)
