@@ -104,7 +104,7 @@ def test_one_build_reports_the_mistakes_of_three_files_together(tmp_path):
         assert any(file in line and words in line for line in log.splitlines()), f"{file} / {words} absent :\n{log}"
 
 
-def test_one_build_names_the_mistakes_of_every_page_and_publishes_nothing(tmp_path):
+def test_one_build_names_the_mistakes_of_every_page_and_fails(tmp_path):
     project = project_copy(tmp_path / "projet")
     help_page = project / "docs" / "fr" / "aide.md"
     help_page.write_text(help_page.read_text(encoding="utf-8").replace("<!-- @contact ", "<!-- @contacts ", 1), encoding="utf-8")

@@ -38,7 +38,7 @@ def for_volunteers(event):
 
 def for_each_page(event):
     """A page's content errors are logged and the build goes on, so that one build names the mistakes
-    of every page; MkDocs then refuses to finish (strict mode) and publishes nothing."""
+    of every page; the build then fails (strict mode), so nothing broken is deployed."""
     @functools.wraps(event)
     def wrapper(content, *arguments, **keywords):
         try:
