@@ -1,5 +1,8 @@
 /* Workshop sheets and video library listings: filters by age, duration and theme over the cards. Without JavaScript the
- * grouped lists below the cards play that role. Nothing is stored. */
+ * grouped lists below the cards play that role. Every word shown comes from the page (its language): the labels in
+ * data-label-*, the themes and duration bands of the grouped lists in data-theme-options and data-duration-options
+ * (JSON lists of [id, label] and [shortest, longest, label]; a listing without duration bands has no duration filter).
+ * Nothing is stored. */
 (function () {
   "use strict";
   var block = document.querySelector("[data-pav-sheets]");
@@ -34,12 +37,19 @@
     for (var age = +card.dataset.ageMin; age <= +card.dataset.ageMax; age++) all.push(age);
     return all;
   }, [])).sort(function (a, b) { return a - b; });
-  var themes = unique(cards.reduce(function (all, card) { return all.concat(card.dataset.themes.split(" ")); }, [])).sort();
+  function passed(name) { return JSON.parse(block.getAttribute(name) || "[]"); }
   var age = select(block.getAttribute("data-label-age"), "age", ages.map(function (a) { return [String(a), String(a)]; }));
-  // The video library reuses these filters, without the duration one.
-  var duration = block.hasAttribute("data-no-duration") ? { value: "" } :
-    select(block.getAttribute("data-label-duration"), "duration", [["60", "60 min"], ["90", "90 min"], ["120", "120 min"]]);
-  var theme = select(block.getAttribute("data-label-theme"), "theme", themes.map(function (t) { return [t, t.replace(/-/g, " ")]; }));
+  // The same bands as the grouped lists; an option's value is its band's longest duration.
+  var bands = passed("data-duration-options");
+  var duration = bands.length ? select(block.getAttribute("data-label-duration"), "duration",
+    bands.map(function (band) { return [String(band[1]), band[2]]; })) : { value: "" };
+  var theme = select(block.getAttribute("data-label-theme"), "theme", passed("data-theme-options"));
+
+  function inBand(minutes) {
+    if (!duration.value) return true;
+    var band = bands.filter(function (b) { return String(b[1]) === duration.value; })[0];
+    return band[0] <= minutes && minutes <= band[1];
+  }
   var empty = document.createElement("p");
   empty.textContent = block.getAttribute("data-none");
   empty.hidden = true;
@@ -49,7 +59,7 @@
     var shown = 0;
     cards.forEach(function (card) {
       var visible = (!age.value || (+card.dataset.ageMin <= +age.value && +age.value <= +card.dataset.ageMax)) &&
-        (!duration.value || +card.dataset.duration <= +duration.value) &&
+        inBand(+card.dataset.duration) &&
         (!theme.value || card.dataset.themes.split(" ").indexOf(theme.value) >= 0);
       card.hidden = !visible;
       if (visible) shown++;

@@ -8,7 +8,6 @@ build makes the A–Z page, completes each term page, and links the first mentio
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from html import escape
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +17,7 @@ from .data import validate
 from .errors import ContentError, raise_all
 from .languages import is_untranslated
 from .pages import H1, display_path, read_page
+from .templating import Markup, render, render_blocks
 
 
 
@@ -111,14 +111,15 @@ def add_untranslated_terms(terms: dict[str, Term], reference: dict[str, Term], p
     return errors
 
 
-def complete_term_page(markdown: str, term: Term, terms: dict[str, Term], ui: dict[str, str]) -> str:
-    """Put the short definition under the title, the variants and the "see also" links at the end."""
+def complete_term_page(markdown: str, term: Term, terms: dict[str, Term], ui) -> str:
+    """Put the short definition under the title, the variants and the "see also" links at the end
+    (templates/term-page.html; the "see also" links stay Markdown, so MkDocs checks and rewrites them)."""
+    parts = render_blocks("term-page.html", term=term, ui=ui)
     title = H1.search(markdown)
-    definition = f'\n\n<p class="pav-definition">{escape(term.short)}</p>\n'
-    markdown = markdown[: title.end()] + definition + markdown[title.end():]
+    markdown = markdown[: title.end()] + "\n\n" + parts["definition"] + "\n" + markdown[title.end():]
     extra = []
     if term.variants:
-        extra.append(f'<p class="pav-variants">{escape(ui["lexicon_variants"])} {escape(", ".join(term.variants))}</p>')
+        extra.append(parts["variants"])
     if term.see_also:
         links = ", ".join(f"[{terms[other].title}]({other}.md)" for other in term.see_also)
         extra.append(f'{ui["lexicon_see_also"]} {links}')
@@ -126,24 +127,24 @@ def complete_term_page(markdown: str, term: Term, terms: dict[str, Term], ui: di
 
 
 def first_letter(title: str) -> str:
+    """The letter a title is listed under: « Écoute » under E; "#" for a title that starts with no letter."""
     letter = unicodedata.normalize("NFD", title.lstrip("«»\"' ")[0])[0].upper()
     return letter if letter.isalpha() else "#"
 
 
-def render_a_to_z(terms: dict[str, Term], href: Callable[[str], str], ui: dict[str, str]) -> str:
-    """Letter navigation, then each letter's terms with their short definitions and stable anchors."""
+def folded(text: str) -> str:
+    """The text without accents and case (« Écoute » → « ecoute »), to sort as a dictionary does."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
+
+
+def render_a_to_z(terms: dict[str, Term], href: Callable[[str], str], ui) -> str:
+    """Letter navigation, then each letter's terms with their short definitions and stable anchors
+    (templates/a-to-z.html). Letters and terms in dictionary order: by letter, then by title, accents
+    ignored (Abus, Bon, Écoute, Zèle)."""
     by_letter: dict[str, list[Term]] = {}
-    for term in sorted(terms.values(), key=lambda t: t.title.casefold()):
+    for term in sorted(terms.values(), key=lambda t: (first_letter(t.title), folded(t.title))):
         by_letter.setdefault(first_letter(term.title), []).append(term)
-    letters = " ".join(f'<a href="#lettre-{letter.lower()}">{letter}</a>' for letter in by_letter)
-    parts = [f'<nav class="pav-letters" aria-label="{escape(ui["lexicon_letters"])}">{letters}</nav>']
-    for letter, group in by_letter.items():
-        parts.append(f'<h2 id="lettre-{letter.lower()}">{letter}</h2><dl class="pav-lexicon">')
-        for term in group:
-            parts.append(f'<dt id="{term.id}"><a href="{href(term.id)}">{escape(term.title)}</a></dt>'
-                         f'<dd>{escape(term.short)}</dd>')
-        parts.append("</dl>")
-    return "\n\n" + "".join(parts) + "\n\n"
+    return "\n\n" + render("a-to-z.html", letters=list(by_letter.items()), href=href, ui=ui) + "\n\n"
 
 
 # ----- automatic links ---------------------------------------------------------------------------
@@ -163,7 +164,7 @@ def form_pattern(terms: dict[str, Term]) -> tuple[re.Pattern | None, dict[str, s
     return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE), owner
 
 
-def link_terms(html: str, terms: dict[str, Term], href: Callable[[str], str], ui: dict[str, str]) -> str:
+def link_terms(html: str, terms: dict[str, Term], href: Callable[[str], str], ui) -> str:
     """Link the first mention of each term, with its short definition in a popover that needs no script."""
     pattern, owner = form_pattern(terms)
     if pattern is None:
@@ -176,14 +177,9 @@ def link_terms(html: str, terms: dict[str, Term], href: Callable[[str], str], ui
         if ident in linked:
             return match.group(0)
         linked.add(ident)
-        term = terms[ident]
-        popover = f"pav-def-{ident}"
-        return (f'<span class="pav-term"><a href="{href(ident)}">{match.group(1)}</a>'
-                f'<button type="button" class="pav-term__toggle" popovertarget="{popover}" '
-                f'aria-label="{escape(ui["lexicon_show"])} {escape(term.title)}">?</button>'
-                f'<span class="pav-term__definition" id="{popover}" popover data-search-exclude>'
-                f'<strong>{escape(term.title)}</strong> : {escape(term.short)} '
-                f'<a href="{href(ident)}">{escape(ui["lexicon_more"])}</a></span></span>')
+        # The mention is the page's own HTML text, already escaped.
+        return render("term-popover.html", term=terms[ident], href=href(ident), mention=Markup(match.group(1)),
+                      popover=f"pav-def-{ident}", ui=ui)
 
     for tag in TAG.finditer(html):
         text = html[position: tag.start()]
@@ -200,14 +196,12 @@ def link_terms(html: str, terms: dict[str, Term], href: Callable[[str], str], ui
 
 
 def add_related_terms(markdown: str, identifiers: list, terms: dict[str, Term], href: Callable[[str], str],
-                      ui: dict[str, str], source: str) -> str:
+                      ui, source: str) -> str:
     """A "words to know" list placed before the page's last section (its help section)."""
     unknown = [ident for ident in identifiers if ident not in terms]
     if unknown:
         raise ContentError(source, "en-tête, related_terms", f"terme(s) inconnu(s) du lexique : {', '.join(map(str, unknown))}.",
                            "utilisez le nom d'un fichier de lexique/ sans .md.")
-    items = "".join(f'<li><a href="{href(ident)}">{escape(terms[ident].title)}</a> — {escape(terms[ident].short)}</li>'
-                    for ident in identifiers)
-    block = f'\n\n<aside class="pav-related" data-search-exclude><p><strong>{escape(ui["related_terms"])}</strong></p><ul>{items}</ul></aside>\n\n'
+    block = "\n\n" + render("related-terms.html", terms=[(terms[ident], href(ident)) for ident in identifiers], ui=ui) + "\n\n"
     last_section = markdown.rfind("\n## ")
     return markdown + block if last_section < 0 else markdown[:last_section] + block + markdown[last_section:]

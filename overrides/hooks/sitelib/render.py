@@ -1,7 +1,7 @@
-"""HTML fragments for help contacts, in the page's language. Every number on the site comes from here."""
+"""HTML fragments for help contacts, in the page's language (every number on the site comes from here),
+and the grouped lists that end the listings."""
 
 import unicodedata
-from html import escape
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -9,13 +9,12 @@ from babel.dates import format_date
 
 from .contacts import LANGUAGE_NAME_PREFIX, Contact, dial_uri, display_number
 from .markers import MarkerProblem
+from .templating import render
 
-EXTERNAL = 'rel="noopener noreferrer"'
 
-
-def language_names(codes: list[str], ui: dict[str, str]) -> list[str]:
+def language_names(codes: list[str], ui) -> list[str]:
     """Names of languages in the page's language, in alphabetical order (accents ignored)."""
-    names = [ui.get(LANGUAGE_NAME_PREFIX + code) or Locale(ui["_lang"]).languages[code] for code in codes]
+    names = [ui.get(LANGUAGE_NAME_PREFIX + code) or Locale(ui.language).languages[code] for code in codes]
     return sorted(names, key=lambda name: unicodedata.normalize("NFD", name.casefold()))
 
 
@@ -35,71 +34,69 @@ def main_action(contact: Contact) -> tuple[str, str] | None:
     return None
 
 
-def inline_number(contact: Contact, ui: dict[str, str]) -> str:
-    """A number inside a sentence: « appelle le <a href="tel:119">119</a> »."""
-    action = main_action(contact)
-    if action is None:
-        return f'<a href="{escape(str(contact.website or contact.chat))}" {EXTERNAL}>{escape(contact.text[ui["_lang"]].name)}</a>'
-    uri, shown = action
-    return f'<a class="pav-tel" href="{uri}">{shown}</a>'
+def inline_number(contact: Contact, ui) -> str:
+    """A number inside a sentence: « appelle le <a href="tel:119">119</a> » (the service's site if it has no number)."""
+    uri, shown = main_action(contact) or (None, None)
+    return render("inline-number.html", uri=uri, shown=shown, website=str(contact.website or contact.chat),
+                  name=contact.text[ui.language].name)
 
 
-def number_buttons(contacts: list[Contact], ui: dict[str, str]) -> str:
+def number_buttons(contacts: list[Contact], ui) -> str:
     """Large one-tap buttons, for first screens and the footer."""
-    language = ui["_lang"]
-    items = []
+    numbers = []
     for contact in contacts:
         action = main_action(contact)
         if action is None:
             continue
         uri, shown = action
-        verb = ui["sms_to"] if uri.startswith("sms:") else ui["call"]
-        items.append(
-            f'<li><a class="pav-number" href="{uri}"><span class="pav-sr-only">{escape(verb)} </span>'
-            f'<span class="pav-number__digits">{shown}</span> '
-            f'<span class="pav-number__label">{escape(contact.text[language].short)}</span></a></li>'
-        )
-    return f'<ul class="pav-numbers" data-search-exclude>{"".join(items)}</ul>'
+        numbers.append({"uri": uri, "shown": shown, "verb": ui["sms_to"] if uri.startswith("sms:") else ui["call"],
+                        "label": contact.text[ui.language].short})
+    return render("number-buttons.html", numbers=numbers)
 
 
-def contact_card(contact: Contact, ui: dict[str, str]) -> str:
+def host_of(url) -> str:
+    """« example.org » for https://www.example.org/page: the site a link leads to, as a reader recognises it."""
+    return urlsplit(str(url)).hostname.removeprefix("www.")
+
+
+def contact_card(contact: Contact, ui) -> str:
     """Everything a reader needs to decide to call: what it is, how, when, cost, anonymity, source."""
-    language = ui["_lang"]
-    text = contact.text[language]
     actions = []
     if contact.phone and contact.voice:
-        actions.append(f'<a class="pav-button" href="{dial_uri(contact.phone)}">{escape(ui["call"])} {display_number(contact.phone)}</a>')
+        actions.append({"classes": "pav-button", "href": dial_uri(contact.phone), "text": f'{ui["call"]} {display_number(contact.phone)}'})
     if contact.sms:
-        actions.append(f'<a class="pav-button" href="{dial_uri(contact.sms, "sms")}">{escape(ui["sms_to"])} {display_number(contact.sms)}</a>')
+        actions.append({"classes": "pav-button", "href": dial_uri(contact.sms, "sms"),
+                        "text": f'{ui["sms_to"]} {display_number(contact.sms)}'})
     if contact.chat:
-        actions.append(f'<a class="pav-button pav-button--secondary" href="{escape(str(contact.chat))}" {EXTERNAL}>{escape(ui["chat"])}</a>')
+        actions.append({"classes": "pav-button pav-button--secondary", "href": str(contact.chat), "text": ui["chat"]})
     if contact.website and contact.website != contact.chat:
-        host = urlsplit(str(contact.website)).hostname.removeprefix("www.")
-        actions.append(f'<a class="pav-button pav-button--secondary" href="{escape(str(contact.website))}" {EXTERNAL}>{escape(ui["website"])} {host}</a>')
-    facts = [f'{escape(ui["hours"])} {escape(text.hours)}']
+        actions.append({"classes": "pav-button pav-button--secondary", "href": str(contact.website),
+                        "text": f'{ui["website"]} {host_of(contact.website)}'})
+    facts = [f'{ui["hours"]} {contact.text[ui.language].hours}']
     if contact.sms and not contact.voice:
-        facts.append(escape(ui["sms_only"]))
-    for flag in ("free", "anonymous", "off_bill"):
-        if getattr(contact, flag):
-            facts.append(escape(ui[flag]))
+        facts.append(ui["sms_only"])
+    facts += [ui[flag] for flag in ("free", "anonymous", "off_bill") if getattr(contact, flag)]
     if contact.spoken_languages != ["fr"]:
-        facts.append(f'{escape(ui["spoken_languages"])} {escape(", ".join(language_names(contact.spoken_languages, ui)))}')
-    what_happens = f'<p>{escape(text.what_happens)}</p>' if text.what_happens else ""
-    source_host = urlsplit(str(contact.source)).hostname.removeprefix("www.")
-    verified = format_date(contact.verified, "long", locale=language)
-    return (
-        f'<div class="pav-contact" data-contact="{contact.id}" data-search-exclude>'
-        f'<p class="pav-contact__name"><strong>{escape(text.name)}</strong></p>'
-        f'<p>{escape(text.description)}</p>{what_happens}'
-        f'<p class="pav-contact__actions">{" ".join(actions)}</p>'
-        f'<ul class="pav-contact__facts">{"".join(f"<li>{fact}</li>" for fact in facts)}</ul>'
-        f'<p class="pav-contact__meta">{escape(ui["source"])} <a href="{escape(str(contact.source))}" {EXTERNAL}>{source_host}</a>'
-        f' · <span class="pav-verified">{escape(ui["verified_on"])} <time datetime="{contact.verified.isoformat()}">{verified}</time></span></p>'
-        f'</div>'
-    )
+        facts.append(f'{ui["spoken_languages"]} {", ".join(language_names(contact.spoken_languages, ui))}')
+    return render("contact-card.html", ui=ui, ident=contact.id, text=contact.text[ui.language], actions=actions, facts=facts,
+                  source=str(contact.source), source_host=host_of(contact.source), verified=contact.verified,
+                  verified_shown=format_date(contact.verified, "long", locale=ui.language))
 
 
-def contact_markers(contacts: dict[str, Contact], ui: dict[str, str]) -> dict:
+def other_languages(codes: list[str], ui) -> str:
+    """« 3 autres langues : anglais, arabe, espagnol » (plain text, for the @langues marker)."""
+    return render("other-languages.html", ui=ui, count=len(codes), names=", ".join(language_names(codes, ui)))
+
+
+def listing_sections(sections: list[tuple[str, list]]) -> str:
+    """The grouped lists that end a listing (workshop sheets, videos), each under its Markdown heading:
+    without JavaScript they are the filters. ``sections``: (heading, groups), each group (heading, id or
+    None, [(href, title)]); a group with no link is left out (templates/listing-groups.html)."""
+    return "".join(f"## {heading}\n\n" + render("listing-groups.html", groups=[group for group in groups if group[2]]) + "\n\n"
+                   for heading, groups in sections)
+
+
+def contact_markers(contacts: dict[str, Contact], ui) -> dict:
     """The markers a volunteer can type to place contacts in a page."""
 
     def ids(arguments: list[str]) -> list[Contact]:
@@ -119,7 +116,7 @@ def contact_markers(contacts: dict[str, Contact], ui: dict[str, str]) -> dict:
         if not others:
             raise MarkerProblem(f"le contact « {arguments[0]} » ne donne pas d'autre langue que le français.",
                                 "ajoutez ses langues dans « spoken_languages » de docs/_data/contacts.yml, ou retirez le marqueur.")
-        return escape(ui["other_languages"].format(count=len(others), names=", ".join(language_names(others, ui))))
+        return other_languages(others, ui)
 
     return {
         "contact": lambda arguments: "\n\n" + "\n".join(contact_card(c, ui) for c in ids(arguments)) + "\n\n",

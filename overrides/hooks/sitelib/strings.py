@@ -75,8 +75,6 @@ class Ui(Mapping):
         self.direction: Literal["ltr", "rtl"] = writing_direction(language)
 
     def __getitem__(self, key: str) -> str:
-        if key == "_lang":  # transitional: renderers still being moved to ui.language
-            return self.language
         return self._texts[key]
 
     def __iter__(self) -> Iterator[str]:

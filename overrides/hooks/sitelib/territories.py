@@ -2,7 +2,6 @@
 that works without JavaScript; overrides/assets/local-help.js adds a département filter."""
 
 import datetime
-from html import escape
 from pathlib import Path
 
 from babel.dates import format_date
@@ -12,6 +11,7 @@ from .data import load_texts, read_yaml, validate
 from .errors import ContentError, raise_all
 from .languages import Languages
 from .pages import display_path
+from .templating import render
 
 
 def is_departement_code(code: str) -> bool:
@@ -78,24 +78,9 @@ def load_territories(path: Path, languages: Languages) -> Territories:
     return territories
 
 
-def render_local_help(territories: Territories, ui: dict[str, str]) -> str:
-    """Régions as headings, départements as anchored items; a jump list replaces a filter without JS."""
-    language = ui["_lang"]
-    departements = sorted((d for region in territories.regions for d in region.departements), key=lambda d: d.code)
-    jump = " · ".join(f'<a href="#dep-{d.code}">{d.code} {escape(d.name)}</a>' for d in departements)
-    website = escape(str(territories.website))
-    verified = format_date(territories.verified, "long", locale=language)
-    parts = [f'<div class="pav-local" data-pav-local data-filter-label="{escape(ui["local_filter"])}" '
-             f'data-filter-all="{escape(ui["local_filter_all"])}">',
-             f'<p class="pav-local__jump">{escape(ui["local_jump"])} {jump}</p>']
-    for region in territories.regions:
-        parts.append(f'<h3>{escape(region.name)}</h3><ul class="pav-local__list">')
-        for d in region.departements:
-            places = "".join(f"<li>{escape(place.what[language])}</li>" for place in d.places)
-            parts.append(f'<li id="dep-{d.code}" data-departement="{d.code}"><strong>{d.code} — {escape(d.name)}</strong>'
-                         f'<ul>{places}</ul><a href="{website}" rel="noopener noreferrer">{escape(territories.organisation)}</a></li>')
-        parts.append("</ul>")
-    parts.append(f'<p class="pav-contact__meta">{escape(ui["source"])} <a href="{escape(str(territories.source))}" '
-                 f'rel="noopener noreferrer">{escape(territories.organisation)}</a> · '
-                 f'<span class="pav-verified">{escape(ui["verified_on"])} <time datetime="{territories.verified.isoformat()}">{verified}</time></span></p></div>')
-    return "\n\n" + "".join(parts) + "\n\n"
+def render_local_help(territories: Territories, ui) -> str:
+    """Régions as headings, départements as anchored items; a jump list replaces a filter without JS
+    (templates/local-help.html)."""
+    by_code = sorted((d for region in territories.regions for d in region.departements), key=lambda d: d.code)
+    return "\n\n" + render("local-help.html", territories=territories, by_code=by_code, ui=ui,
+                             verified_shown=format_date(territories.verified, "long", locale=ui.language)) + "\n\n"

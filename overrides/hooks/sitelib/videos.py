@@ -6,7 +6,6 @@ import json
 import math
 import re
 import shutil
-from html import escape
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +17,8 @@ from .errors import ContentError, raise_all
 from .languages import Languages
 from .markers import MarkerProblem
 from .pages import display_path
+from .render import listing_sections
+from .templating import render, render_blocks
 
 PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -180,52 +181,33 @@ def minutes(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02}"
 
 
-def render_player(video: Video, media_href: Callable[[str], str], ui: dict[str, str], media: Path) -> str:
-    language = ui["_lang"]
-    text = video.text[language]
-    if video.self_hosted:
-        tracks = "".join(
-            f'<track kind="captions" srclang="{code}" label="{escape(Locale(code).get_display_name(code).capitalize())}" '
-            f'src="{media_href(f"{video.self_hosted}.{code}.vtt")}"{" default" if code == language else ""}>'
-            for code in video.captions)
-        player = (f'<video class="pav-video" controls preload="none" width="640" height="360" '
-                  f'poster="{media_href(f"{video.self_hosted}.poster.png")}">'
-                  f'<source src="{media_href(f"{video.self_hosted}.mp4")}" type="video/mp4">{tracks}</video>')
-    else:
-        external = video.external
-        notice = ui["video_connects"].format(platform=external.platform)
-        player = (f'<div class="pav-embed" data-pav-embed data-embed="{escape(str(external.embed))}" '
-                  f'data-title="{escape(text.title)}" data-play="{escape(ui["video_play"].format(platform=external.platform))}">'
-                  f'<img class="pav-embed__poster" src="{media_href("placeholder.svg")}" alt="" width="640" height="360">'
-                  f'<p class="pav-embed__title"><strong>{escape(text.title)}</strong> ({minutes(video.duration)})</p>'
-                  f'<p>{escape(notice)}</p><p><a href="{escape(str(external.url))}" rel="noopener noreferrer">'
-                  f'{escape(ui["video_watch_on"].format(platform=external.platform))}</a></p></div>')
-    words = escape(transcript(video, language, media))
-    return (f'# {text.title}\n\n<p class="pav-card__meta">{minutes(video.duration)} · {escape(ui["story_age"].format(age=video.age))}</p>\n\n'
-            f'<p>{escape(text.description)}</p>\n\n{player}\n\n## {ui["video_transcript"]}\n\n<p class="pav-transcript">{words}</p>\n\n')
+def render_player(video: Video, media_href: Callable[[str], str], ui, media: Path) -> str:
+    """A video's page: title, length and age, the player (nothing loads before the reader presses play),
+    and the words of the video (templates/video-player.html)."""
+    text = video.text[ui.language]
+    tracks = [{"code": code, "label": Locale(code).get_display_name(code).capitalize()} for code in video.captions]
+    parts = render_blocks("video-player.html", video=video, text=text, ui=ui, media_href=media_href, tracks=tracks,
+                          duration=minutes(video.duration), words=transcript(video, ui.language, media))
+    return (f'# {text.title}\n\n{parts["meta"]}\n\n{parts["description"]}\n\n{parts["player"]}\n\n'
+            f'## {ui["video_transcript"]}\n\n{parts["transcript"]}\n\n')
 
 
-def render_library(videos: list[Video], page_href: Callable[[str], str], term_title: Callable[[str], str], ui: dict[str, str]) -> str:
-    """Cards filterable with JavaScript, then the same videos grouped by theme and by age (no JavaScript)."""
-    language = ui["_lang"]
-    cards = "".join(
-        f'<li class="pav-card" data-age-min="{v.age}" data-age-max="25" data-themes="{" ".join(v.themes)}">'
-        f'<p class="pav-card__title"><a href="{page_href(v.id)}"><strong>{escape(v.text[language].title)}</strong></a></p>'
-        f'<p>{escape(v.text[language].description)}</p><p class="pav-card__meta">{minutes(v.duration)} · '
-        f'{escape(ui["story_age"].format(age=v.age))} · {escape(", ".join(term_title(t) for t in v.themes))}</p></li>' for v in videos)
-    by_theme = ""
-    for theme in sorted({t for v in videos for t in v.themes}, key=lambda t: term_title(t).casefold()):
-        links = "".join(f'<li><a href="{page_href(v.id)}">{escape(v.text[language].title)}</a></li>' for v in videos if theme in v.themes)
-        by_theme += f'<h3 id="theme-{theme}">{escape(term_title(theme))}</h3><ul>{links}</ul>'
-    by_age = ""
-    for age in sorted({v.age for v in videos}):
-        links = "".join(f'<li><a href="{page_href(v.id)}">{escape(v.text[language].title)}</a></li>' for v in videos if v.age == age)
-        by_age += f'<h3 id="age-{age}">{escape(ui["story_age"].format(age=age))}</h3><ul>{links}</ul>'
-    return (f'\n\n<div class="pav-sheets" data-pav-sheets data-no-duration data-label-age="{escape(ui["sheet_filter_age"])}" '
-            f'data-label-duration="" data-label-theme="{escape(ui["sheet_filter_theme"])}" data-all="{escape(ui["sheet_filter_all"])}" '
-            f'data-none="{escape(ui["video_none"])}"><ul class="pav-cards">{cards}</ul></div>\n\n'
-            f'## {ui["sheet_by_theme"]}\n\n<div class="pav-groups">{by_theme}</div>\n\n'
-            f'## {ui["sheet_by_age"]}\n\n<div class="pav-groups">{by_age}</div>\n\n')
+def age_bound(model: type[BaseModel], field: str, bound: str) -> int:
+    """A limit a model sets on a field (``bound``: "ge" or "le"), e.g. the oldest age a video is for."""
+    return next(getattr(rule, bound) for rule in model.model_fields[field].metadata if getattr(rule, bound, None) is not None)
+
+
+def render_library(videos: list[Video], page_href: Callable[[str], str], term_title: Callable[[str], str], ui) -> str:
+    """Cards filterable with JavaScript, then the same videos grouped by theme and by age (no JavaScript).
+    A video is for its age and older, up to the oldest age the catalogue allows (``Video.age``)."""
+    themes = sorted({t for v in videos for t in v.themes}, key=lambda t: term_title(t).casefold())
+    by_theme = [(term_title(theme), f"theme-{theme}", [(page_href(v.id), v.text[ui.language].title) for v in videos if theme in v.themes])
+                for theme in themes]
+    by_age = [(ui["story_age"].format(age=age), f"age-{age}", [(page_href(v.id), v.text[ui.language].title) for v in videos if v.age == age])
+              for age in sorted({v.age for v in videos})]
+    cards = render("video-library.html", videos=videos, page_href=page_href, ui=ui, minutes=minutes, age_max=age_bound(Video, "age", "le"),
+                   theme_options=[[t, term_title(t)] for t in themes], theme_titles=[", ".join(term_title(t) for t in v.themes) for v in videos])
+    return "\n\n" + cards + "\n\n" + listing_sections([(ui["sheet_by_theme"], by_theme), (ui["sheet_by_age"], by_age)])
 
 
 MEDIA = "media/videos/"  # where the site's own videos are published, from the site root

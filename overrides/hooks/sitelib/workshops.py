@@ -1,7 +1,6 @@
 """Workshop sheets for professionals (docs/<langue>/pros/ateliers/<id>.md): a validated front matter
 describes each sheet; the build adds its summary box, its hand-outs and the listing with filters."""
 
-from html import escape
 from pathlib import Path
 from typing import Callable
 
@@ -10,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from .data import validate
 from .errors import ContentError, raise_all
 from .pages import H1, read_page
+from .render import contact_card, listing_sections
+from .templating import Markup, render
 
 
 def pair(name: str, low: int, high: int):
@@ -81,57 +82,40 @@ def load_workshops(folder: Path, known: dict) -> list[tuple[str, str, Workshop]]
     return sheets
 
 
-def summary_box(workshop: Workshop, ui: dict[str, str]) -> str:
+def summary_box(workshop: Workshop, ui) -> str:
     """Public, duration, group, objectives and material, at the top of the sheet (and of its PDF)."""
-    objectives = "".join(f"<li>{escape(item)}</li>" for item in workshop.objectives)
-    material = "".join(f"<li>{escape(item)}</li>" for item in workshop.material)
-    return (
-        f'\n\n<div class="pav-sheet-summary"><dl>'
-        f'<dt>{escape(ui["sheet_age"])}</dt><dd>{escape(ui["sheet_age_value"].format(low=workshop.age[0], high=workshop.age[1]))}</dd>'
-        f'<dt>{escape(ui["sheet_duration"])}</dt><dd>{escape(ui["sheet_minutes"].format(minutes=workshop.duration))}</dd>'
-        f'<dt>{escape(ui["sheet_group"])}</dt><dd>{escape(ui["sheet_group_value"].format(low=workshop.group[0], high=workshop.group[1]))}</dd>'
-        f'</dl><p><strong>{escape(ui["sheet_objectives"])}</strong></p><ul>{objectives}</ul>'
-        f'<p><strong>{escape(ui["sheet_material"])}</strong></p><ul>{material}</ul></div>\n\n'
-    )
+    return "\n\n" + render("workshop-summary.html", workshop=workshop, ui=ui) + "\n\n"
 
 
+# The duration groups of the listing, (shortest, longest) in minutes: the grouped lists without JavaScript
+# and the options of sheets.js's duration filter (passed in the HTML) are the same bands.
 DURATION_BANDS = ((0, 60), (61, 90), (91, 240))
 
 
-def band_label(low: int, high: int, ui: dict[str, str]) -> str:
+def band_label(low: int, high: int, ui) -> str:
     return ui["sheet_up_to"].format(minutes=high) if low == 0 else ui["sheet_band"].format(low=low, high=high)
 
 
-def render_listing(sheets: list[tuple[str, str, Workshop]], term_title: Callable[[str], str], ui: dict[str, str]) -> str:
+def render_listing(sheets: list[tuple[str, str, Workshop]], term_title: Callable[[str], str], ui) -> str:
     """Every sheet as a card (filterable with JavaScript), then the same sheets grouped by age,
-    duration and theme: the grouped lists are the filters when JavaScript is off."""
-    cards = "".join(
-        f'<li class="pav-card" data-age-min="{w.age[0]}" data-age-max="{w.age[1]}" data-duration="{w.duration}" '
-        f'data-themes="{" ".join(w.themes)}"><p class="pav-card__title"><a href="{href}"><strong>{escape(title)}</strong></a></p>'
-        f'<p>{escape(w.description)}</p><p class="pav-card__meta">'
-        f'{escape(ui["sheet_age_value"].format(low=w.age[0], high=w.age[1]))} · {escape(ui["sheet_minutes"].format(minutes=w.duration))} · '
-        f'{escape(", ".join(term_title(t) for t in w.themes))}</p></li>' for href, title, w in sheets)
+    duration and theme: the grouped lists are the filters when JavaScript is off, and sheets.js offers
+    the same themes and duration bands, with the same words (passed in the HTML)."""
 
-    def grouped(groups: dict[str, list]) -> str:
-        return "".join(f'<h3>{escape(name)}</h3><ul>{"".join(f"<li><a href={chr(34)}{h}{chr(34)}>{escape(t)}</a></li>" for h, t, _ in items)}</ul>'
-                       for name, items in groups.items() if items)
+    def links(chosen) -> list[tuple[str, str]]:
+        return [(href, title) for href, title, w in sheets if chosen(w)]
 
-    ages = {}
-    for low in sorted({w.age[0] for _, _, w in sheets}):
-        ages[ui["sheet_from_age"].format(age=low)] = [s for s in sheets if s[2].age[0] <= low <= s[2].age[1]]
-    durations = {band_label(low, high, ui): [s for s in sheets if low <= s[2].duration <= high] for low, high in DURATION_BANDS}
-    themes = {}
-    for theme in sorted({t for _, _, w in sheets for t in w.themes}, key=lambda t: term_title(t).casefold()):
-        themes[term_title(theme)] = [s for s in sheets if theme in s[2].themes]
-    return (
-        f'\n\n<div class="pav-sheets" data-pav-sheets data-label-age="{escape(ui["sheet_filter_age"])}" '
-        f'data-label-duration="{escape(ui["sheet_filter_duration"])}" data-label-theme="{escape(ui["sheet_filter_theme"])}" '
-        f'data-all="{escape(ui["sheet_filter_all"])}" data-none="{escape(ui["sheet_filter_none"])}">'
-        f'<ul class="pav-cards">{cards}</ul></div>\n\n'
-        f'## {ui["sheet_by_age"]}\n\n<div class="pav-groups">{grouped(ages)}</div>\n\n'
-        f'## {ui["sheet_by_duration"]}\n\n<div class="pav-groups">{grouped(durations)}</div>\n\n'
-        f'## {ui["sheet_by_theme"]}\n\n<div class="pav-groups">{grouped(themes)}</div>\n\n'
-    )
+    ages = [(ui["sheet_from_age"].format(age=low), None, links(lambda w, low=low: w.age[0] <= low <= w.age[1]))
+            for low in sorted({w.age[0] for _, _, w in sheets})]
+    durations = [(band_label(low, high, ui), None, links(lambda w, low=low, high=high: low <= w.duration <= high))
+                 for low, high in DURATION_BANDS]
+    themes = sorted({t for _, _, w in sheets for t in w.themes}, key=lambda t: term_title(t).casefold())
+    by_theme = [(term_title(theme), None, links(lambda w, theme=theme: theme in w.themes)) for theme in themes]
+    duration_options = [[low, high, label] for (low, high), (label, _, found) in zip(DURATION_BANDS, durations) if found]
+    listing = render("workshop-listing.html", sheets=sheets, ui=ui, theme_options=[[t, term_title(t)] for t in themes],
+                     duration_options=duration_options,
+                     theme_titles=[", ".join(term_title(t) for t in w.themes) for _, _, w in sheets])
+    return "\n\n" + listing + "\n\n" + listing_sections(
+        [(ui["sheet_by_age"], ages), (ui["sheet_by_duration"], durations), (ui["sheet_by_theme"], by_theme)])
 
 
 def complete_sheet(markdown: str, sheet: Workshop, story_links: list[tuple[str, str]], contacts: list, ui) -> str:
@@ -145,9 +129,4 @@ def complete_sheet(markdown: str, sheet: Workshop, story_links: list[tuple[str, 
 
 def sheet_extras(stories: list[tuple[str, str]], contacts: list, ui) -> str:
     """The stories a sheet uses (links) and the contacts to hand out (cards)."""
-    from .render import contact_card
-
-    links = ", ".join(f'<a href="{escape(href)}">{escape(title)}</a>' for href, title in stories)
-    block = f'<p><strong>{escape(ui["sheet_stories"])}</strong> {links}</p>' if links else ""
-    cards = "".join(contact_card(contact, ui) for contact in contacts)
-    return block + f'<div class="pav-handouts" data-search-exclude><p><strong>{escape(ui["sheet_handouts"])}</strong></p>{cards}</div>'
+    return render("sheet-extras.html", stories=stories, cards=[Markup(contact_card(contact, ui)) for contact in contacts], ui=ui)
