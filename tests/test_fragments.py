@@ -226,11 +226,11 @@ def test_sheet_extras_with_and_without_stories():
 # ----- Videos --------------------------------------------------------------------------------------
 
 def test_video_player_self_hosted(tmp_path):
-    matches_golden("video-player", videos.render_player(SELF_HOSTED, media, UI, tmp_path))
+    matches_golden("video-player", videos.render_player(SELF_HOSTED, media, UI))
 
 
 def test_video_player_external(tmp_path):
-    matches_golden("video-player-external", videos.render_player(EXTERNAL, media, UI, tmp_path))
+    matches_golden("video-player-external", videos.render_player(EXTERNAL, media, UI))
 
 
 def test_video_library():

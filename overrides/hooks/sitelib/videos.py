@@ -76,7 +76,7 @@ class Video(BaseModel):
         return self
 
 
-def transcript(video: Video, language: str, media: Path | None = None) -> str:
+def transcript(video: Video, language: str) -> str:
     """The words of the video: from the data for external videos, from the captions for the site's own."""
     text = video.text[language]
     return text.transcript or " ".join(text.captions or [])
@@ -181,13 +181,13 @@ def minutes(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02}"
 
 
-def render_player(video: Video, media_href: Callable[[str], str], ui, media: Path) -> str:
+def render_player(video: Video, media_href: Callable[[str], str], ui) -> str:
     """A video's page: title, length and age, the player (nothing loads before the reader presses play),
     and the words of the video (templates/video-player.html)."""
     text = video.text[ui.language]
     tracks = [{"code": code, "label": Locale(code).get_display_name(code).capitalize()} for code in video.captions]
     parts = render_blocks("video-player.html", video=video, text=text, ui=ui, media_href=media_href, tracks=tracks,
-                          duration=minutes(video.duration), words=transcript(video, ui.language, media))
+                          duration=minutes(video.duration), words=transcript(video, ui.language))
     return (f'# {text.title}\n\n{parts["meta"]}\n\n{parts["description"]}\n\n{parts["player"]}\n\n'
             f'## {ui["video_transcript"]}\n\n{parts["transcript"]}\n\n')
 
