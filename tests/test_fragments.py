@@ -225,11 +225,11 @@ def test_sheet_extras_with_and_without_stories():
 
 # ----- Videos --------------------------------------------------------------------------------------
 
-def test_video_player_self_hosted(tmp_path):
+def test_video_player_self_hosted():
     matches_golden("video-player", videos.render_player(SELF_HOSTED, media, UI))
 
 
-def test_video_player_external(tmp_path):
+def test_video_player_external():
     matches_golden("video-player-external", videos.render_player(EXTERNAL, media, UI))
 
 
