@@ -5,6 +5,7 @@ nothing of MkDocs, so the site survives a change of engine).
 MkDocs adds this folder to ``sys.path`` while loading the hook, which makes ``sitelib`` importable.
 """
 
+import copy
 import functools
 import logging
 from html import escape
@@ -137,7 +138,11 @@ def on_page_context(context, page, config, nav):
 
 @for_volunteers
 def on_template_context(context, template_name, config):
-    """Runs before a page without Markdown source (404) is rendered."""
+    """Runs before a page without Markdown source (404) is rendered. mkdocs-static-i18n leaves the
+    language switcher of the last page built; the 404 page's switcher leads to each language's home."""
+    if i18n(config).extra_alternate:
+        # Set as an attribute, as mkdocs-static-i18n does: templates read config.extra.alternate.
+        config.extra.alternate = copy.deepcopy(i18n(config).extra_alternate)
     return add_site_context(context, config)
 
 
