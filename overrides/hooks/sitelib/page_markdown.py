@@ -5,8 +5,6 @@ The marker registry is here: each feature module renders, this module says which
 renderer. CONTRIBUTING.md documents every marker ``marker_handlers`` gives (a test holds them together).
 """
 
-from dataclasses import replace
-
 from . import lexicon, markers, pdf, quiz, render, stories, territories, videos, workshops
 from .errors import ContentError
 from .pages import PageContext, relative_url
@@ -49,17 +47,17 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
 def complete_page(markdown: str, meta: dict, site: Site, page: PageContext, source: str) -> str:
     """The page's Markdown with its markers expanded and what its kind of page adds."""
     terms, ui = site.terms(page.language), page.ui
-    markdown = markers.expand_markers(markdown, marker_handlers(site, page, meta), source)
+    handlers = marker_handlers(site, page, meta)
+    markdown = markers.expand_markers(markdown, handlers, source)
     if page.kind == "term":
         term = terms[page.name]
         meta.setdefault("description", term.short)
         meta["title"] = f"{term.title} · {ui['lexicon']}"
         markdown = lexicon.complete_term_page(markdown, term, terms, ui)
     elif page.kind == "story":
-        # Scenes are read again after the markers were expanded; the story was validated when loaded.
-        _, scenes, _ = stories.parse_body(markdown, source, 1)
-        story = replace(site.stories[page.language][page.name], scenes=scenes)
-        markdown = stories.story_markdown(markdown, story, ui)
+        # Rendered from the story validated when loaded; the markers of its texts are expanded as they are placed.
+        markdown = stories.story_markdown(markdown, site.stories[page.language][page.name], ui,
+                                          lambda text: markers.expand_markers(text, handlers, source))
     elif page.kind == "workshop":
         sheet = next(sheet for ident, _, sheet in site.workshops[page.language] if ident == page.name)
         story_links = [(page.href(f"histoires/{ident}/"), site.stories[page.language][ident].title) for ident in sheet.stories]

@@ -2,29 +2,56 @@
 
 A story is plain Markdown: ``## id`` scenes, ``Name : text`` messages, ``* [choice](#scene)`` choices,
 images as comic panels, ``### …`` debrief sections in endings (scenes whose id starts with ``fin``).
+Who writes messages is declared in the front matter (``me:`` the reader, ``senders:`` the others): a
+line is a message exactly when it starts with one of those names, in any script.
 Without JavaScript the story is a page of scenes linked by their choices; overrides/assets/story.js
 shows one scene at a time as a chat.
+
+A story is parsed once, when the site is loaded (``load_stories``); its page is then rendered from
+that validated object (``story_markdown``), markers in its texts expanded by the caller's function.
 """
 
 import re
+import unicodedata
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from .data import validate
 from .externals import External
 from .errors import ContentError, raise_all
 from .languages import is_untranslated
 from .pages import PageSource, display_path, read_page
+from .templating import Markup, render
+
+if TYPE_CHECKING:
+    from .strings import Ui
 
 SCENE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CHOICE = re.compile(r"^[*-] +\[(?P<text>[^\]]+)\]\(#(?P<target>[^)\s]+)\)\s*$")
-# A sender is one to three capitalised words: « Léo : Salut » is a message, « Il te dit : viens » is not.
-MESSAGE = re.compile(r"^(?P<sender>[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})(?: \((?P<time>\d{1,2}[:h]\d{2})\))? ?: (?P<text>.+)$")
 IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?: \"(?P<caption>[^\"]*)\")?\)\s*$")
+# Messages: « Name : text », « Name: text », « Name (21:47) : text », « 李（21:47）：你好 » (full-width signs).
+# Direction marks that an editor may put around a right-to-left name (LRM, RLM, ALM, embeddings, isolates).
+BIDI = "[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]*"
+STAMP = rf" ?{BIDI}[(（](?P<time>\d{{1,2}}[:h：]\d{{2}})[)）]{BIDI}"
+SEPARATOR = r"(?: ?: | ?：\s*)"
+NOT_IN_NAME = "()（）:："
+# What a message with an undeclared name looks like: any words, a time in brackets, then the separator.
+# Without a time, « Il te dit : viens » is narration, so nothing there can be told apart from a message.
+TIMED_LINE = re.compile(rf"^{BIDI}(?P<sender>[^\s{NOT_IN_NAME}][^{NOT_IN_NAME}]*?){BIDI}{STAMP}{SEPARATOR}")
+
+
+def message_pattern(names: Iterable[str]) -> re.Pattern | None:
+    """The messages of a story whose writers are ``names`` (the reader and the senders), or None."""
+    names = sorted({unicodedata.normalize("NFC", name) for name in names if name}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(rf"^{BIDI}(?P<sender>{'|'.join(map(re.escape, names))}){BIDI}"
+                      rf"(?:{STAMP})?{SEPARATOR}(?P<text>.+)$")
 
 
 class StoryFields(BaseModel):
@@ -35,16 +62,70 @@ class StoryFields(BaseModel):
     reading_minutes: int = Field(ge=1, le=60)
     themes: list[str] = Field(min_length=1)
     me: str = Field(min_length=1)
+    senders: list[str]  # the other people who write messages (may be empty: [])
     start: str
+
+    @field_validator("me")
+    @classmethod
+    def one_name(cls, name: str) -> str:
+        return writer_name(name)
+
+    @field_validator("senders")
+    @classmethod
+    def names(cls, names: list[str], info: ValidationInfo) -> list[str]:
+        names = [writer_name(name) for name in names]
+        doubles = sorted({name for name in names if names.count(name) > 1})
+        if doubles:
+            raise ValueError(f"nom(s) écrit(s) deux fois : {', '.join(doubles)} ; gardez-en un seul.")
+        if info.data.get("me") in names:
+            raise ValueError(f"« {info.data['me']} » est le lecteur (me:) : retirez-le de senders.")
+        return names
+
+    @property
+    def writers(self) -> list[str]:
+        return [self.me, *self.senders]
+
+
+def writer_name(name: str) -> str:
+    """A name as it starts a message line: in any script, without brackets or colons."""
+    name = unicodedata.normalize("NFC", name.strip())
+    if not name or any(sign in name for sign in NOT_IN_NAME + "\n"):
+        raise ValueError(f"« {name} » ne peut pas être un nom : un nom ne contient ni parenthèses ni « : ».")
+    return name
+
+
+class Message(NamedTuple):
+    kind: str  # "message"
+    sender: str
+    time: str | None
+    text: str  # Markdown
+
+
+class Narration(NamedTuple):
+    kind: str  # "text"
+    text: str  # Markdown
+
+
+class Panel(NamedTuple):
+    kind: str  # "image"
+    alt: str
+    src: str  # as written, relative to the story's file: MkDocs resolves and checks it
+    caption: str | None
+
+
+class Choice(NamedTuple):
+    text: str
+    target: str
+    line: int
 
 
 @dataclass
 class Scene:
     id: str
     line: int
-    parts: list[tuple] = field(default_factory=list)  # ("message", sender, time, text) | ("text", md) | ("image", alt, src, caption)
-    choices: list[tuple[str, str, int]] = field(default_factory=list)  # (text, target, line)
-    debrief: str = ""
+    parts: list[Message | Narration | Panel] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+    debrief: str = ""  # Markdown, from the first « ### » heading of an ending
 
     @property
     def is_ending(self) -> bool:
@@ -62,7 +143,8 @@ class Story:
 
 def parse_story(source: PageSource, ident: str) -> tuple[Story | None, list[ContentError]]:
     fields, errors = validate(StoryFields, source.meta, source.file, "en-tête")
-    title, scenes, found = parse_body(source.body, source.file, source.body_line)
+    # With a wrong front matter, the names are unknown: the body's other mistakes are still reported.
+    title, scenes, found = parse_body(source.body, source.file, source.body_line, fields.writers if fields else None)
     errors += found
     if not title:
         errors.append(ContentError(source.file, "titre", "le titre de l'histoire (# …) manque.", "ajoutez « # Titre » après l'en-tête."))
@@ -72,11 +154,15 @@ def parse_story(source: PageSource, ident: str) -> tuple[Story | None, list[Cont
     return (story if not errors else None), errors
 
 
-def parse_body(body: str, file: str, first_line: int) -> tuple[str | None, dict[str, Scene], list[ContentError]]:
-    """Title and scenes of a story's Markdown body (after the front matter)."""
+def parse_body(body: str, file: str, first_line: int, writers: list[str] | None = None
+               ) -> tuple[str | None, dict[str, Scene], list[ContentError]]:
+    """Title and scenes of a story's Markdown body (after the front matter). ``writers``: the names that
+    start a message (``me`` and ``senders``); None when the front matter could not be read (no message
+    is recognised then, and none is reported as undeclared)."""
     title, scenes, current, errors = None, {}, None, []
+    message = message_pattern(writers or [])
     for number, line in enumerate(body.split("\n"), start=first_line):
-        stripped = line.strip()
+        stripped = unicodedata.normalize("NFC", line.strip())
         if line.startswith("# "):
             title = line[2:].strip()
         elif line.startswith("## "):
@@ -92,16 +178,22 @@ def parse_body(body: str, file: str, first_line: int) -> tuple[str | None, dict[
         elif current is None or not stripped:
             continue
         elif choice := CHOICE.match(stripped):
-            current.choices.append((choice["text"], choice["target"], number))
+            current.choices.append(Choice(choice["text"], choice["target"], number))
         elif image := IMAGE.match(stripped):
             if not image["alt"].strip():
                 errors.append(ContentError(file, f"scène « {current.id} », ligne {number}", "cette image n'a pas de texte alternatif.",
                                            "décrivez l'image entre les crochets : ![ce que montre l'image](…)."))
-            current.parts.append(("image", image["alt"], image["src"], image["caption"]))
-        elif message := MESSAGE.match(stripped):
-            current.parts.append(("message", message["sender"], message["time"], message["text"]))
+            current.parts.append(Panel("image", image["alt"], image["src"], image["caption"]))
+        elif message and (found := message.match(stripped)):
+            current.parts.append(Message("message", found["sender"], found["time"], found["text"]))
         else:
-            current.parts.append(("text", stripped))
+            if writers is not None and (timed := TIMED_LINE.match(stripped)):
+                name = timed["sender"].strip()
+                errors.append(ContentError(file, f"scène « {current.id} », ligne {number}",
+                                           f"cette ligne ressemble à un message de « {name} », qui n'est pas dans l'en-tête.",
+                                           f"ajoutez « {name} » à « senders: » dans l'en-tête (ex. senders: [{', '.join([*writers[1:], name])}]) ; "
+                                           "si c'est de la narration, retirez l'heure entre parenthèses."))
+            current.parts.append(Narration("text", stripped))
     return title, scenes, errors
 
 
@@ -189,79 +281,75 @@ def load_stories(docs_dir: Path, languages: list[str], default: str, untranslate
     return stories
 
 
-def render_story(story: Story, ui: dict[str, str]) -> str:
-    """The story as HTML sections (Markdown kept inside message texts and debriefs)."""
-    me = story.fields.me
-    out = [f'<div class="pav-story" data-pav-story data-start="{story.fields.start}" '
-           f'data-restart="{escape(ui["story_restart"])}" markdown="1">\n']
-    scene_number = ending_number = 0
-    for scene in story.scenes.values():
-        if scene.is_ending:
-            ending_number += 1
-            heading = f'{ui["story_ending"]} {ending_number}'
-        else:
-            scene_number += 1
-            heading = f'{ui["story_scene"]} {scene_number}'
-        classes = "pav-scene pav-scene--ending" if scene.is_ending else "pav-scene"
-        out.append(f'\n<section class="{classes}" id="{scene.id}" tabindex="-1" aria-labelledby="{scene.id}-titre" markdown="1">\n')
-        out.append(f'<h2 class="pav-scene__title" id="{scene.id}-titre">{escape(heading)}</h2>\n')
-        chat = []
-        for part in scene.parts:
-            if part[0] == "message":
-                _, sender, time, text = part
-                side = "me" if sender == me else "them"
-                stamp = f' <span class="pav-msg__time">{escape(time)}</span>' if time else ""
-                chat.append(f'<li class="pav-msg pav-msg--{side}"><span class="pav-msg__sender">{escape(sender)}</span>{stamp}'
-                            f'<span class="pav-msg__text" markdown="span">{text}</span></li>')
-                continue
-            if chat:
-                out.append(f'<ol class="pav-chat">{"".join(chat)}</ol>\n')
-                chat = []
-            if part[0] == "text":
-                out.append(f'\n<p class="pav-narration" markdown="span">{part[1]}</p>\n')
+# ----- Rendering: templates/story.html and templates/story-list.html ---------------------------------
+
+Expand = Callable[[str], str]
+MARKER_LEFT = re.compile(r"<!--\s*@")
+
+
+class Chat(NamedTuple):
+    kind: str  # "chat": messages in a row, one <ol>
+    messages: list[Message]
+
+
+def scene_blocks(scene: Scene, expand: Expand) -> list[Chat | Narration | Panel]:
+    """The scene's parts as the template shows them: messages in a row grouped into one chat, texts
+    (Markdown) with their markers expanded and marked as Markdown to put in as written."""
+    blocks: list[Chat | Narration | Panel] = []
+    for part in scene.parts:
+        if isinstance(part, Message):
+            message = part._replace(text=Markup(expand(part.text)))
+            if blocks and isinstance(blocks[-1], Chat):
+                blocks[-1].messages.append(message)
             else:
-                _, alt, src, caption = part
-                figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-                out.append(f'<figure class="pav-panel"><img src="{escape(src)}" alt="{escape(alt)}">{figcaption}</figure>\n')
-        if chat:
-            out.append(f'<ol class="pav-chat">{"".join(chat)}</ol>\n')
-        if scene.choices:
-            links = "".join(f'<li><a class="pav-choice" href="#{target}">{escape(text)}</a></li>' for text, target, _ in scene.choices)
-            out.append(f'<ul class="pav-choices" aria-label="{escape(ui["story_choices"])}">{links}</ul>\n')
-        if scene.debrief:
-            out.append("\n" + scene.debrief + "\n")
-        out.append("\n</section>\n")
-    out.append("\n</div>\n")
-    return "".join(out)
+                blocks.append(Chat("chat", [message]))
+        elif isinstance(part, Narration):
+            blocks.append(part._replace(text=Markup(expand(part.text))))
+        else:  # a panel: a Markdown image, so that MkDocs resolves and checks its path
+            blocks.append(part._replace(alt=Markup(part.alt), src=Markup(part.src)))
+    return blocks
 
 
-def story_markdown(markdown: str, story: Story, ui: dict[str, str]) -> str:
-    """Replace the scenes of the page by their rendering, keeping the front matter-free title part."""
+def render_story(story: Story, ui: "Ui", expand: Expand | None = None) -> str:
+    """The story as HTML sections, to put into the page's Markdown (md_in_html renders the Markdown of
+    messages, narration, panels and debriefs). ``expand`` replaces the markers of a text (a page's
+    ``<!-- @numero 119 -->``); without it, the story's texts must contain none."""
+    if expand is None:
+        expand = no_markers(story)
+    scenes, numbers = [], {True: 0, False: 0}
+    for scene in story.scenes.values():
+        numbers[scene.is_ending] += 1
+        heading = f'{ui["story_ending"] if scene.is_ending else ui["story_scene"]} {numbers[scene.is_ending]}'
+        debrief = Markup(expand(scene.debrief.strip())) if scene.debrief.strip() else ""
+        scenes.append({"scene": scene, "heading": heading, "blocks": scene_blocks(scene, expand), "debrief": debrief})
+    return render("story.html", story=story, scenes=scenes, ui=ui)
+
+
+def no_markers(story: Story) -> Expand:
+    def check(text: str) -> str:
+        if MARKER_LEFT.search(text):
+            raise ValueError(f"{story.file} : render_story/story_markdown sans « expand », alors que l'histoire contient des marqueurs.")
+        return text
+    return check
+
+
+def story_markdown(markdown: str, story: Story, ui: "Ui", expand: Expand | None = None) -> str:
+    """A story page's Markdown: the page's own beginning (its title, and any text before the first
+    scene), then the scenes rendered from the validated ``story``. The scenes are not read again from
+    ``markdown``: the story was parsed and checked once, by ``load_stories``. ``markdown`` is the page's
+    Markdown, markers expanded or not; ``expand`` expands the markers of each text of the story."""
     first_scene = re.search(r"^## ", markdown, re.MULTILINE)
     intro = markdown[: first_scene.start()] if first_scene else markdown
-    return intro.rstrip() + "\n\n" + render_story(story, ui)
+    return intro.rstrip() + "\n\n" + render_story(story, ui, expand) + "\n"
 
 
-def render_story_list(stories: dict[str, Story], externals: list[External], href, term_href, terms, ui: dict[str, str]) -> str:
-    """The comics page: the site's own stories, then other organisations' tools (marked as leaving the site)."""
-    language = ui["_lang"]
-    cards = []
-    for story in stories.values():
-        themes = ", ".join(f'<a href="{term_href(theme)}">{escape(terms[theme].title)}</a>' for theme in story.fields.themes)
-        endings = sum(scene.is_ending for scene in story.scenes.values())
-        cards.append(
-            f'<li class="pav-card"><div class="pav-card__cover" aria-hidden="true"><span>{escape(story.title)}</span></div>'
-            f'<p class="pav-card__title"><a href="{href(story.id)}"><strong>{escape(story.title)}</strong></a></p>'
-            f'<p>{escape(story.fields.summary)}</p>'
-            f'<p class="pav-card__meta">{escape(ui["story_age"].format(age=story.fields.age))} · '
-            f'{escape(ui["story_minutes"].format(minutes=story.fields.reading_minutes))} · '
-            f'{escape(ui["story_endings"].format(count=endings))}</p>'
-            f'<p class="pav-card__meta">{escape(ui["story_themes"])} {themes}</p></li>')
-    others = "".join(
-        f'<li class="pav-card"><p class="pav-card__title"><a href="{escape(str(item.url))}" rel="noopener noreferrer">'
-        f'<strong>{escape(item.text[language].title)}</strong></a> <span class="pav-external">({escape(ui["external_link"])})</span></p>'
-        f'<p>{escape(item.text[language].description)} — {escape(item.organisation)}</p>'
-        f'<p class="pav-contact__meta">{escape(ui["source"])} <a href="{escape(str(item.source))}" rel="noopener noreferrer">'
-        f'{escape(str(item.source.host))}</a></p></li>' for item in externals)
-    return (f'\n\n<ul class="pav-cards">{"".join(cards)}</ul>\n\n'
-            f'## {ui["story_elsewhere"]}\n\n<ul class="pav-cards">{others}</ul>\n\n')
+def render_story_list(stories: dict[str, Story], externals: list[External], href: Callable[[str], str],
+                      term_href: Callable[[str], str], terms: dict, ui: "Ui") -> str:
+    """The stories page (marker @histoires): the site's own stories as cards, then, under a heading,
+    other organisations' tools (links that leave the site)."""
+    cards = [{"story": story, "href": href(story.id), "endings": sum(scene.is_ending for scene in story.scenes.values()),
+              "themes": [(term_href(theme), terms[theme].title) for theme in story.fields.themes]}
+             for story in stories.values()]
+    tools = [{"tool": tool, "text": tool.text[ui.language]} for tool in externals]
+    return ("\n\n" + render("story-list.html", cards=cards, ui=ui) + "\n\n"
+            f"## {ui['story_elsewhere']}\n\n" + render("story-externals.html", tools=tools, ui=ui) + "\n\n")
