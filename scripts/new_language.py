@@ -39,7 +39,7 @@ def language_entry(code: str, text: str) -> str:
                  for sub in value if isinstance(sub, dict) for key in sub]
     name = Locale.parse(code).get_display_name(code)
     lines = [f"        - locale: {code}", f"          name: {name[:1].upper() + name[1:]}", "          build: true",
-             f"          # À traduire : le nom du site, sa description, le pied de page, les titres du menu.",
+             "          # À traduire : le nom du site, sa description, le pied de page, les titres du menu.",
              f"          site_name: {config['site_name']}", "          site_description: >-",
              f"            {' '.join(config['site_description'].split())}", f"          copyright: {config['copyright']}",
              "          extra:", "            # Les pages pas encore écrites dans cette langue s'affichent en français.",
