@@ -1,8 +1,8 @@
 # The two commands of the README:
 #   make serve  — sets everything up, then serves the site at http://127.0.0.1:8000 with live reload
 #   make test   — sets everything up, builds the site strictly and runs every test
-# Everything is installed on demand: a Python virtual environment in .venv with pinned packages, and,
-# for tests only, the Debian packages the browser tests need (Chromium, Pango, poppler-utils).
+# Everything is installed on demand: a Python virtual environment in .venv with pinned packages, and
+# the missing Debian packages: those the build needs (serve, build), plus those the tests add (test).
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,11 +11,16 @@ export NO_MKDOCS_2_WARNING := 1
 # Build a single language for a quick preview: make serve LANGUE=en
 LANGUE ?=
 
-DEBIAN_PACKAGES := chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+# Debian packages, one list per purpose. The build: WeasyPrint's Pango and the font of the PDFs.
+BUILD_DEBIAN_PACKAGES := fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
+# The tests: the build's, plus Chromium, pdftotext and colour emoji (the stories' emoji in screenshots).
+TEST_DEBIAN_PACKAGES := $(BUILD_DEBIAN_PACKAGES) chromium fonts-noto-color-emoji poppler-utils
 
-.PHONY: serve build test setup setup-test system-packages check-contacts clean
+.PHONY: serve build test setup setup-test build-packages test-packages venv-package system-packages check-contacts clean
 
 $(BIN)/mkdocs: requirements.txt
+	@# Debian's own Python makes virtual environments only with its python3-venv package.
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || $(MAKE) --no-print-directory venv-package
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
@@ -25,18 +30,39 @@ $(VENV)/.test-ready: requirements-test.txt requirements.txt $(BIN)/mkdocs
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	@touch $@
 
-setup: $(BIN)/mkdocs
+setup: $(BIN)/mkdocs build-packages
 
-setup-test: $(VENV)/.test-ready system-packages
+setup-test: $(VENV)/.test-ready test-packages
 
-# Installs the missing Debian packages only, and says which (root or sudo needed the first time).
-system-packages:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installation des paquets Debian manquants :$$missing"; \
-	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
-	fi
+# $(call install-missing,PACKAGES): installs those of the Debian PACKAGES that are not installed, and
+# says which (root or sudo needed the first time). A removed package whose configuration files remain
+# is not installed: hence dpkg-query's status, not `dpkg -s`. Without root or sudo, prints the command.
+define install-missing
+@missing=""; for p in $(1); do \
+  [ "$$(dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null)" = installed ] || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; else \
+    echo "Paquets Debian manquants :$$missing. Installez-les en administrateur (mot de passe root), puis relancez :" >&2; \
+    echo "  su -c 'apt-get update && apt-get install -y$$missing'" >&2; exit 1; \
+  fi; \
+  echo "Installation des paquets Debian manquants :$$missing"; \
+  $$SUDO apt-get update -qq && \
+  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+fi
+endef
+
+build-packages:
+	$(call install-missing,$(BUILD_DEBIAN_PACKAGES))
+
+venv-package:
+	$(call install-missing,python3-venv)
+
+test-packages:
+	$(call install-missing,$(TEST_DEBIAN_PACKAGES))
+
+# The former name: every Debian package (the tests').
+system-packages: test-packages
 
 serve: setup
 	$(if $(LANGUE),LANGUE_SEULE=$(LANGUE) ,)$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -47,7 +73,7 @@ build: setup
 test: setup-test
 	$(BIN)/python -m pytest
 
-check-contacts: setup
+check-contacts: $(BIN)/mkdocs
 	$(BIN)/python scripts/check_contacts.py
 
 clean:
