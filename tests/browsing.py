@@ -3,6 +3,8 @@
 import re
 from importlib import resources
 
+import theme
+
 PHONE = {"width": 360, "height": 640}
 # axe-core as packaged by axe-playwright-python, served by the test server (so the browser caches it).
 AXE_SCRIPT = resources.files("axe_playwright_python") / "axe.min.js"
@@ -11,6 +13,29 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
+# Generous: a busy two-core machine may take long to build the search index. These are waits on a
+# state of the page, never sleeps: they end as soon as the state is reached.
+INDEX_TIMEOUT_MS = 120_000
+
+# True once Material's search shows the outcome of a query (not « initialising », not the placeholder):
+# compared with the texts of the page's own language, from Material's settings (theme.CONFIG).
+_SEARCH_DONE = """([config, meta, list]) => {
+  const texts = JSON.parse(document.querySelector(config).textContent).translations;
+  const status = document.querySelector(meta);
+  if (!status) return false;
+  const text = status.textContent.trim();
+  const escape = words => words.trim().replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
+  // Material writes the count in place of « # » (rounded: 1.2k for 1 200).
+  const several = new RegExp('^' + escape(texts['search.result.other']).replace('#', '[0-9.,]+k?') + '$');
+  const found = text === texts['search.result.one'].trim() || several.test(text);
+  return text === texts['search.result.none'].trim() || (found && document.querySelector(list).children.length > 0);
+}"""
+
+
+def wait_for_animations(page):
+    """Until no animation or CSS transition is running (menus sliding in, colours changing). Asking for
+    the animations makes the browser apply pending style changes first, so one just triggered counts."""
+    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
 
 
 def axe_violations(page) -> list[str]:
@@ -18,7 +43,7 @@ def axe_violations(page) -> list[str]:
     if not page.evaluate("() => 'axe' in window"):
         page.add_script_tag(url=AXE_PATH)
     # Colours measured in the middle of a transition (after a change of colour scheme) would be wrong.
-    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
+    wait_for_animations(page)
     violations = page.evaluate("options => axe.run(document, options).then(results => results.violations)", AXE_OPTIONS)
     return [f"{v['id']} ({v['impact']}) : {v['help']} — {', '.join(' '.join(n['target']) for n in v['nodes'][:3])}"
             for v in violations]
@@ -54,15 +79,19 @@ class Visit:
         return self.page
 
     def search(self, query: str) -> list[str]:
-        """Type a query in Material's search once its index is built; return the result links."""
-        self.page.locator("label.md-header__button[for='__search']").click()
-        # The worker builds the whole site's index first: typing earlier can be lost on a busy machine.
-        self.page.wait_for_function("() => { const meta = document.querySelector('.md-search-result__meta');"
-                                    " return meta && meta.textContent.trim() && !/initiali/i.test(meta.textContent); }",
-                                    timeout=120000)
-        self.page.locator(".md-search__input").press_sequentially(query, delay=30)  # real key events, as a reader types
-        self.page.locator(".md-search-result__item").first.wait_for(timeout=60000)
-        return self.page.eval_on_selector_all(".md-search-result__item > a", "items => items.map(a => a.href)")
+        """Search with Material's dialog as a reader does; return the result links (empty: no result).
+
+        The query reaches the search worker in one piece (typed at once, then a real key press, which is
+        what Material listens to), so the results shown are those of the whole query, not of its first
+        letters. Material sends it once its index is built; the wait ends on the outcome Material then
+        writes in the page's own language (theme.SEARCH_META), whatever the language."""
+        self.page.locator(theme.SEARCH_BUTTON).click()
+        field = self.page.locator(theme.SEARCH_INPUT)
+        field.fill(query)
+        field.press("End")
+        self.page.wait_for_function(_SEARCH_DONE, arg=[theme.CONFIG, theme.SEARCH_META, theme.SEARCH_LIST],
+                                    timeout=INDEX_TIMEOUT_MS)
+        return self.page.eval_on_selector_all(theme.SEARCH_RESULT_LINK, "items => items.map(a => a.href)")
 
     def close(self):
         self.context.unroute_all(behavior="ignoreErrors")  # routes still in flight must not fail the test

@@ -1,33 +1,11 @@
-"""Every built page of every language, opened in Chromium at 360×640 on the loopback server."""
+"""Every built page of every language, opened in Chromium at phone size (browsing.PHONE) on the loopback server."""
 
 import pytest
 
-from browsing import Visit, axe_violations
+import theme
+from browsing import PHONE, Visit, axe_violations
+from helpers import element_place, stored_anything, tab_stops
 from site_map import built_page_paths
-
-STORAGE_AND_COOKIES = """() => ({
-  cookies: document.cookie,
-  local: Object.keys(localStorage),
-  session: Object.keys(sessionStorage),
-})"""
-
-QUICK_EXIT_PLACE = """() => {
-  const button = document.querySelector('.pav-quick-exit');
-  if (!button) return null;
-  const box = button.getBoundingClientRect();
-  const x = box.left + box.width / 2, y = box.top + box.height / 2;
-  const top = document.elementFromPoint(x, y);
-  return {top: box.top, bottom: box.bottom, left: box.left, right: box.right,
-          covered: !(top === button || button.contains(top))};
-}"""
-
-
-def tab_stops(page, count: int) -> list[str]:
-    stops = []
-    for _ in range(count):
-        page.keyboard.press("Tab")
-        stops.append(page.evaluate("() => document.activeElement.className || document.activeElement.tagName"))
-    return stops
 
 
 @pytest.fixture(scope="module")
@@ -58,17 +36,14 @@ def test_page_on_a_phone(phone, path):
 
     if one.outside:
         problems.append(f"requêtes vers d'autres sites : {one.outside}")
-    stored = page.evaluate(STORAGE_AND_COOKIES)
-    if stored["cookies"] or one.context.cookies():
-        problems.append(f"cookie déposé : {stored['cookies'] or one.context.cookies()}")
-    if stored["local"] or stored["session"]:
-        problems.append(f"stockage du navigateur utilisé : {stored}")
+    if stored := stored_anything(page):
+        problems.append(f"cookie ou stockage du navigateur utilisé : {stored}")
 
-    place = page.evaluate(QUICK_EXIT_PLACE)
+    place = element_place(page, ".pav-quick-exit")
     if place is None:
         problems.append("le bouton « Quitter le site » est absent")
     else:
-        if place["top"] < 0 or place["bottom"] > 640 or place["left"] < 0 or place["right"] > 360:
+        if place["top"] < 0 or place["bottom"] > PHONE["height"] or place["left"] < 0 or place["right"] > PHONE["width"]:
             problems.append(f"le bouton « Quitter le site » n'est pas entièrement visible sans défiler : {place}")
         if place["covered"]:
             problems.append("le bouton « Quitter le site » est recouvert par un autre élément")
@@ -83,23 +58,21 @@ def test_a_full_visit_leaves_no_trace(visit):
     """Search, the menu, the language switcher, a definition popover and local-help filter: still nothing stored."""
     one = visit(search=True)
     page = one.open("")
-    one.search("loverboy")
-    page.locator(".md-search-result__item > a").first.click()
+    assert one.search("loverboy"), "La recherche « loverboy » ne donne aucun résultat."
+    page.locator(theme.SEARCH_RESULT_LINK).first.click()
     page.wait_for_load_state("load")
-    page.locator(".md-header label[for='__drawer']").first.click()
-    assert page.locator("#__drawer").is_checked()
+    page.locator(theme.MENU_BUTTON).first.click()
+    assert page.locator(theme.MENU_TOGGLE).is_checked()
     page.locator(".pav-bar__help").click()
     page.wait_for_url("**/aide/")
-    page.locator("[data-pav-local] select").select_option("13")
-    page.locator(".md-select button").first.click()
-    page.locator(".md-select__link[hreflang='en']").click()
+    page.locator("[data-pav-local] select").select_option(index=1)
+    page.locator(theme.LANGUAGE_BUTTON).first.click()
+    page.locator(f"{theme.LANGUAGE_LINK}[hreflang='en']").click()
     page.wait_for_url("**/en/**")
     one.open("en/articles/loverboy/")
     page.locator("article .pav-term__toggle").first.click()
-    stored = page.evaluate(STORAGE_AND_COOKIES)
     assert not one.outside, f"Requêtes vers d'autres sites pendant la visite : {one.outside}"
-    assert not one.context.cookies() and not stored["cookies"], "Un cookie a été déposé pendant la visite."
-    assert not stored["local"] and not stored["session"], f"Stockage utilisé pendant la visite : {stored}"
+    assert not stored_anything(page), f"Cookie ou stockage utilisé pendant la visite : {stored_anything(page)}"
     workers = page.evaluate("async () => navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0")
     assert workers == 0, "Un service worker a été enregistré."
 

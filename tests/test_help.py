@@ -6,22 +6,26 @@ from urllib.parse import urljoin
 
 import pytest
 
+from browsing import PHONE
 from sitelib.contacts import dial_uri
 from site_map import DOCS, LANGUAGES, built_page_paths, language_root, parsed_page, real_site
 
 sys.path.insert(0, str(DOCS.parent / "scripts"))
 import check_contacts  # noqa: E402
 
-CONTACTS = real_site().contacts
-KNOWN_URIS = {dial_uri(c.phone) for c in CONTACTS.values() if c.phone and c.voice} | {
-    dial_uri(c.sms, "sms") for c in CONTACTS.values() if c.sms}
+
+@pytest.fixture(scope="module")
+def known_uris(site) -> set[str]:
+    """Every tel: and sms: address the contacts give (read after the build, whose error is clearer)."""
+    contacts = real_site().contacts.values()
+    return {dial_uri(c.phone) for c in contacts if c.phone and c.voice} | {dial_uri(c.sms, "sms") for c in contacts if c.sms}
 
 
-def test_every_phone_link_on_the_site_is_a_known_contact(site):
+def test_every_phone_link_on_the_site_is_a_known_contact(site, known_uris):
     wrong = []
     for path in built_page_paths():
         for link in parsed_page(site, path).select('a[href^="tel:"], a[href^="sms:"]'):
-            if link["href"] not in KNOWN_URIS:
+            if link["href"] not in known_uris:
                 wrong.append(f"/{path} : {link['href']}")
     assert not wrong, ("Numéros qui ne viennent pas de docs/_data/contacts.yml (utilisez un marqueur "
                        "<!-- @numero id --> au lieu d'écrire le numéro) : " + ", ".join(wrong))
@@ -68,16 +72,35 @@ def test_help_page_first_screen_has_emergency_numbers_big_enough_to_tap(visit, l
         .map(a => { const b = a.getBoundingClientRect(); return {href: a.getAttribute('href'), top: b.top, bottom: b.bottom, w: b.width, h: b.height}; })""")
     hrefs = {box["href"] for box in boxes}
     assert {"tel:17", "tel:112", "sms:114"} <= hrefs, f"Bloc d'urgence incomplet : {hrefs}"
-    in_view = [box for box in boxes if box["top"] >= 0 and box["bottom"] <= 640]
-    assert in_view, "Aucun numéro d'urgence dans le premier écran (360×640) de la page d'aide."
+    in_view = [box for box in boxes if box["top"] >= 0 and box["bottom"] <= PHONE["height"]]
+    assert in_view, f"Aucun numéro d'urgence dans le premier écran ({PHONE['width']}×{PHONE['height']}) de la page d'aide."
     assert any(box["w"] >= 44 and box["h"] >= 44 for box in in_view), f"Cibles trop petites (< 44×44 px) : {in_view}"
 
 
-def test_local_help_filter_works_without_and_with_javascript(visit):
-    without = visit(javascript=False).open("aide/")
+@pytest.fixture(scope="module")
+def two_departements(site):
+    """Two départements of the local-help data, in two régions when there are several: (code, région) each."""
+    regions = real_site().territories.regions
+    places = [(d.code, index) for index, region in enumerate(regions) for d in region.departements]
+    assert len(places) >= 2, "Le filtre de l'aide locale ne peut être vérifié qu'avec deux départements au moins."
+    first = places[0]
+    return first, next((place for place in places if place[1] != first[1]), places[1])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_local_help_filter_works_without_and_with_javascript(visit, two_departements, language):
+    (chosen, chosen_region), (other, other_region) = two_departements
+    without = visit(javascript=False).open(language_root(language) + "aide/")
     assert without.locator("[data-pav-local] select").count() == 0
-    assert without.locator('a[href="#dep-31"]').count() == 1 and without.locator("#dep-31").is_visible()
-    page = visit().open("aide/")
-    page.locator("[data-pav-local] select").select_option("31")
-    assert page.locator("#dep-31").is_visible()
-    assert not page.locator("#dep-75").is_visible()
+    for code in (chosen, other):
+        assert without.locator(f'a[href="#dep-{code}"]').count() == 1 and without.locator(f"#dep-{code}").is_visible()
+    page = visit().open(language_root(language) + "aide/")
+    headings = page.locator("[data-pav-local] h3")
+    page.locator("[data-pav-local] select").select_option(chosen)
+    assert page.locator(f"#dep-{chosen}").is_visible(), f"Département {chosen} choisi : il doit rester affiché."
+    assert not page.locator(f"#dep-{other}").is_visible(), f"Département {chosen} choisi : le {other} doit être masqué."
+    assert headings.nth(chosen_region).is_visible()
+    if other_region != chosen_region:
+        assert not headings.nth(other_region).is_visible(), "Une région sans département affiché doit masquer son titre."
+    page.locator("[data-pav-local] select").select_option("")
+    assert page.locator(f"#dep-{chosen}").is_visible() and page.locator(f"#dep-{other}").is_visible()

@@ -1,19 +1,17 @@
 """Every built page, read as HTML: translations, titles, headings, language, privacy of assets."""
 
 from collections import defaultdict
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from site_map import DEFAULT_LANGUAGE, LANGUAGES, built_page_paths, intended_fallbacks, parsed_page, source_pages
+import theme
+from helpers import language_of
+from site_map import (DEFAULT_LANGUAGE, LANGUAGES, built_page_paths, intended_fallbacks, language_root, parsed_page,
+                      site_config, source_pages, url_of)
 
 PAGES = built_page_paths()
-
-
-def language_of(path: str) -> str:
-    first = path.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
 
 @pytest.mark.parametrize("language", [language for language in LANGUAGES if language != DEFAULT_LANGUAGE])
@@ -114,3 +112,55 @@ def test_untranslated_page_shows_french_with_notice_and_right_lang(tmp_path):
     assert notice and "French version" in notice.get_text()
     french = soup.select_one('article [lang="fr"][dir="ltr"]')
     assert french and french.find("h1"), "Le texte français de repli doit être marqué lang=\"fr\"."
+
+
+def switcher_samples() -> list[tuple[str, str]]:
+    """(language, page source) pairs whose language switcher is checked: in each language the home page,
+    the help page, a lexicon term, the 404 page, and a page shown in French (fallback) if there is one."""
+    term = next(source for source in source_pages() if source.startswith("lexique/") and source != "lexique/index.md")
+    samples = []
+    for language in LANGUAGES:
+        fallbacks = [source for source in source_pages() if source not in source_pages(language)]
+        samples += [(language, source) for source in ["index.md", "aide.md", term, "404.html"] + fallbacks[:1]]
+    return samples
+
+
+@pytest.mark.parametrize("language, source", switcher_samples())
+def test_language_switcher_leads_to_the_same_page_in_every_language(site, language, source):
+    """Material's switcher (extra.alternate, which mkdocs-static-i18n sets page by page): one link per
+    language of the site, each to this very page in that language. A 404 page has no « same page »
+    (it answers at any address): its links lead to each language's home page."""
+    site_url = site_config()["site_url"]
+    here = language_root(language) + ("404.html" if source == "404.html" else url_of(source))
+    links = parsed_page(site, here).select(theme.LANGUAGE_LINK)
+    found = {link.get("hreflang"): urljoin(site_url + here, link["href"]) for link in links}
+    target = "" if source == "404.html" else url_of(source)
+    expected = {other: site_url + language_root(other) + target for other in LANGUAGES}
+    assert len(links) == len(LANGUAGES) and found == expected, (
+        f"/{here} : le sélecteur de langue mène à {found}, attendu {expected}")
+
+
+# What a build must publish besides the pages, per language and once for the site. Written out for
+# French and English; another language of LANGUAGES gets the same files under its folder (derived below).
+PER_LANGUAGE = {
+    "fr": ["404.html", "search/search_index.json", "affiche-aide.pdf", "media/videos/cinq-signes.fr.vtt"],
+    "en": ["en/404.html", "en/search/search_index.json", "en/affiche-aide.pdf", "media/videos/cinq-signes.en.vtt"],
+}
+SITE_WIDE = ["media/videos/cinq-signes.mp4", "media/videos/cinq-signes.poster.png", "sitemap.xml", "assets/site.css"]
+
+
+def outputs_of(language: str) -> list[str]:
+    """The rule the lists above follow: the language's 404 page, search index and poster under its folder,
+    and the captions of the site's video in that language."""
+    root = language_root(language)
+    return [f"{root}404.html", f"{root}search/search_index.json", f"{root}affiche-aide.pdf", f"media/videos/cinq-signes.{language}.vtt"]
+
+
+def test_the_rule_for_other_languages_gives_the_written_lists():
+    assert {language: outputs_of(language) for language in PER_LANGUAGE} == PER_LANGUAGE
+
+
+def test_the_build_publishes_every_structural_file(site):
+    expected = SITE_WIDE + [file for language in LANGUAGES for file in PER_LANGUAGE.get(language, outputs_of(language))]
+    missing = [file for file in expected if not (site / file).is_file() or not (site / file).stat().st_size]
+    assert not missing, f"Fichiers absents (ou vides) du site construit : {missing}"

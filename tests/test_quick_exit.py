@@ -5,6 +5,9 @@ The neutral destination is answered by a stub: no test contacts a real external 
 
 import pytest
 
+import theme
+from browsing import wait_for_animations
+from helpers import is_covered, tab_stops
 from site_map import LANGUAGES, interface_strings, language_root, quick_exit_url
 
 DESTINATION_PAGE = "<!doctype html><title>Neutral page</title><p>Neutral page</p>"
@@ -30,16 +33,16 @@ def test_without_javascript_the_button_is_a_plain_link(visit, language):
 def test_with_javascript_the_page_disappears_and_back_does_not_return(visit, language):
     one = exit_visit(visit, language, javascript=True)
     page = one.open(language_root(language))
-    page.locator(".md-content a[href$='aide/']").first.click()
+    page.locator(f"{theme.CONTENT} a[href$='aide/']").first.click()
     page.wait_for_url("**/aide/")
     before_exit = page.url
     # The click handler hides the page synchronously: capture the state before navigation starts.
-    state = page.evaluate("""() => {
+    state = page.evaluate("""container => {
         document.querySelector('.pav-quick-exit').click();
         const overlay = document.querySelector('.pav-overlay');
-        return {hidden: getComputedStyle(document.querySelector('.md-container')).display === 'none',
+        return {hidden: getComputedStyle(document.querySelector(container)).display === 'none',
                 overlay: overlay && overlay.getAttribute('role'), text: overlay && overlay.textContent};
-    }""")
+    }""", theme.CONTAINER)
     assert state == {"hidden": True, "overlay": "alert", "text": interface_strings(language)["quick_exit_loading"]}
     page.wait_for_url(quick_exit_url(language))
     page.go_back()
@@ -111,22 +114,16 @@ def test_quick_exit_is_hidden_when_printing(visit):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_secondary_skip_link_is_first_after_skip_to_content(visit, language):
     page = visit().open(language_root(language) + "aide/")
-    stops = []
-    for _ in range(2):
-        page.keyboard.press("Tab")
-        stops.append(page.evaluate("() => document.activeElement.className"))
-    assert "md-skip" in stops[0] and "pav-skip" in stops[1], f"Ordre de tabulation : {stops}"
+    stops = tab_stops(page, 2)
+    assert theme.SKIP_LINK.lstrip(".") in stops[0] and "pav-skip" in stops[1], f"Ordre de tabulation : {stops}"
     assert page.locator(".pav-skip").is_visible(), "Le lien d'évitement doit apparaître quand il a le focus."
 
 
-@pytest.mark.parametrize("opened", ["label.md-header__button[for='__drawer']", "label.md-header__button[for='__search']"])
-def test_quick_exit_stays_on_top_of_the_menu_and_the_search(visit, opened):
+@pytest.mark.parametrize("opened, toggle", [(theme.MENU_BUTTON, theme.MENU_TOGGLE), (theme.SEARCH_BUTTON, theme.SEARCH_TOGGLE)])
+def test_quick_exit_stays_on_top_of_the_menu_and_the_search(visit, opened, toggle):
     page = visit().open("aide/")
     page.locator(opened).click()
-    page.wait_for_timeout(400)  # Material's panels slide in
-    covered = page.evaluate("""() => {
-        const button = document.querySelector('.pav-quick-exit'), box = button.getBoundingClientRect();
-        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-        return !(top === button || button.contains(top));
-    }""")
-    assert not covered, f"« Quitter le site » est recouvert quand on ouvre {opened}."
+    # Open, and done sliding in: Material's panels move with CSS transitions.
+    page.wait_for_function("toggle => document.querySelector(toggle).checked", arg=toggle)
+    wait_for_animations(page)
+    assert not is_covered(page, ".pav-quick-exit"), f"« Quitter le site » est recouvert quand on ouvre {opened}."

@@ -2,9 +2,11 @@
 
 import gzip
 import json
+from urllib.parse import urljoin
 
+from helpers import language_of, material_config
 from sitelib.search import localize_base, split_index
-from site_map import LANGUAGES, built_page_paths, language_root
+from site_map import LANGUAGES, built_page_paths, language_root, parsed_page, site_config
 
 MERGED = {
     "config": {"lang": ["fr", "en"], "separator": "[\\s\\-]+"},
@@ -33,7 +35,7 @@ def test_pages_of_a_language_point_material_at_their_folder():
             ' "translations": {"t": "\\u003c/script\\u003e \\u0026 \\u003cb\\u003e"}}</script>')
     localized = localize_base(page, "en/")
     assert localized.count("</script>") == 1, "Le texte JSON ne doit pas pouvoir fermer l'élément script."
-    config = json.loads(localized.split('application/json">', 1)[1].split("</script>", 1)[0])
+    config = material_config(localized)
     assert config["base"] == "../../en/" and config["search"] == "../../w.js"
     assert config["translations"]["t"] == "</script> & <b>"
     assert localize_base(page.replace('"../.."', '"/"'), "en/").count('"base": "/en/"') == 1
@@ -48,9 +50,7 @@ def test_every_page_is_found_in_its_own_language_index_only(site, record_propert
         raw = file.read_bytes()
         sizes.append(f"{language} : {len(raw) / 1024:.0f} Kio ({len(gzip.compress(raw)) / 1024:.0f} Kio compressé)")
         indexed = {doc["location"].split("#")[0] for doc in json.loads(raw)["docs"]}
-        others = [language_root(other) for other in LANGUAGES if other != language and language_root(other)]
-        pages = {path[len(root):] for path in built_page_paths() if path.startswith(root)
-                 and not path.startswith(tuple(others)) and not path.endswith("404.html")}
+        pages = {path[len(root):] for path in built_page_paths() if language_of(path) == language and not path.endswith("404.html")}
         if pages - indexed:
             problems.append(f"{file.relative_to(site)} : pages absentes {sorted(pages - indexed)}")
         if indexed - pages:
@@ -59,9 +59,17 @@ def test_every_page_is_found_in_its_own_language_index_only(site, record_propert
     assert not problems, "\n".join(problems)
 
 
-def test_pages_of_each_language_search_their_language_index(site):
-    for language in LANGUAGES:
-        page = (site / language_root(language) / "aide" / "index.html").read_text(encoding="utf-8")
-        config = json.loads(page.split('<script id="__config" type="application/json">', 1)[1].split("</script>", 1)[0])
-        expected = "../../" + language_root(language) if language_root(language) else ".."
-        assert config["base"] == expected, f"/{language_root(language)}aide/ : base de la recherche {config['base']}"
+def test_every_page_searches_its_own_language_index(site):
+    """Material looks for the index under « base »: from every page (404 pages included, whatever address
+    they answer at), that folder must be the page's language folder."""
+    site_url = site_config()["site_url"]
+    wrong = []
+    for path in built_page_paths():
+        base = material_config(parsed_page(site, path))["base"]
+        # A 404 page is shown at the address that was not found, at any depth.
+        addresses = [path] + ([language_root(language_of(path)) + "une/adresse/inconnue/"] if path.endswith("404.html") else [])
+        for address in addresses:
+            folder = urljoin(site_url + address, base.rstrip("/") + "/")
+            if folder != site_url + language_root(language_of(path)):
+                wrong.append(f"/{path} (à l'adresse /{address}) : base {base!r} mène à {folder}")
+    assert not wrong, "Pages qui chercheraient dans l'index d'une autre langue :\n" + "\n".join(wrong)

@@ -3,14 +3,14 @@
 import hashlib
 import json
 import shutil
-import textwrap
 
 import pytest
 
+from helpers import choose, expect_content_error, shown_cards, stand_in_page
 from sitelib.data import read_yaml
-from sitelib.errors import ContentError, ContentErrors
-from sitelib.videos import Video, load_videos, render_player
-from site_map import LANGUAGES, ROOT, language_root, real_site, write_data
+from sitelib.strings import Ui
+from sitelib.videos import Video, load_videos, render_library, render_player
+from site_map import LANGUAGES, ROOT, interface_strings, language_root, real_site, write_data
 
 MEDIA = ROOT / "assets" / "videos"
 TERMS = {"fr": {"loverboy"}, "en": {"loverboy"}}
@@ -67,14 +67,12 @@ def test_self_hosted_video_gets_captions_in_every_language_from_its_texts(tmp_pa
 def test_numbers_in_captions_come_from_the_contacts(tmp_path):
     texts = {**TEXTS, "en": TEXTS["en"].replace("Card 7", "Call {119}")}
     assert "Call 119" in load(tmp_path, SELF, texts)[0].vtt["en"]
-    message = refused(tmp_path, SELF, {**TEXTS, "en": TEXTS["en"].replace("Card 7", "Call {118}")})
-    assert "en/_data/videos.yml" in message and "numéro(s) inconnu(s) : 118" in message
+    refused(tmp_path, SELF, {**TEXTS, "en": TEXTS["en"].replace("Card 7", "Call {118}")}, None,
+            "en/_data/videos.yml", "numéro(s) inconnu(s) : 118")
 
 
-def refused(tmp_path, facts, texts=None, media=None) -> str:
-    with pytest.raises((ContentError, ContentErrors)) as caught:
-        load(tmp_path, facts, texts, media)
-    return str(caught.value)
+def refused(tmp_path, facts, texts=None, media=None, *words) -> str:
+    return expect_content_error(lambda: load(tmp_path, facts, texts, media), *words)
 
 
 @pytest.mark.parametrize("case, facts, texts, file, words", [
@@ -92,8 +90,7 @@ def refused(tmp_path, facts, texts=None, media=None) -> str:
      "fr/_data/videos.yml", "la transcription manque en fr"),
 ])
 def test_bad_catalogue_entries_fail_naming_file_video_and_field(tmp_path, case, facts, texts, file, words):
-    message = refused(tmp_path, facts, texts)
-    assert file in message and "vidéo « essai »" in message and words in message, message
+    refused(tmp_path, facts, texts, None, file, "vidéo « essai »", words)
 
 
 def test_committed_video_matches_its_source_and_is_small(record_property):
@@ -124,36 +121,80 @@ def test_self_hosted_player_loads_nothing_before_play_and_has_captions(visit, la
     assert page.locator(".pav-transcript").text_content().strip()
 
 
-def test_external_video_contacts_only_its_platform_and_only_after_the_click(tmp_path, visit, site):
+def test_external_video_contacts_only_its_platform_and_only_after_the_click(visit, stand_in):
     """The real catalogue has no external video yet (none with a sourced address): a page made by the
     same renderer, with the site's script, stands in for one."""
     video = Video.model_validate({"id": "x", "duration": 61, "themes": ["loverboy"], "age": 13,
                                   "external": {"platform": "VidéoTest", "url": "https://videos.test/watch/1",
                                                "embed": "https://embed.videos.test/1", "source": "https://videos.test/"},
                                   "text": {"fr": {"title": "Essai", "description": "Une vidéo.", "transcript": "Bonjour."}}})
-    ui = {"_lang": "fr", "video_connects": "Sur {platform}.", "video_watch_on": "Voir sur {platform}",
-          "video_play": "Lancer ({platform})", "video_transcript": "Transcription", "story_age": "Dès {age} ans"}
-    body = render_player(video, lambda name: name, ui, tmp_path).split("\n\n", 1)[1]
-    (site / "essai-externe.html").write_text(f"<!doctype html><html lang=fr><meta charset=utf-8><title>x</title><body>{body}"
-                                             f"<script src='assets/video.js'></script></body></html>", encoding="utf-8")
+    ui = Ui("fr", interface_strings("fr"))
+    body = render_player(video, lambda name: "/media/videos/" + name, ui).split("\n\n", 1)[1]
+    path = stand_in("externe.html", stand_in_page("fr", body, "/assets/video.js"))
     one = visit(stubs={"https://embed.videos.test/1": "<p>player</p>"})
-    page = one.open("essai-externe.html")
+    page = one.open(path)
     assert not one.outside and page.locator("iframe").count() == 0
     seen = []
     one.page.on("request", lambda request: seen.append(request.url))
-    page.get_by_role("button", name="Lancer (VidéoTest)").click()
+    page.get_by_role("button", name=ui["video_play"].format(platform="VidéoTest")).click()
     page.locator("iframe").wait_for()
     outside = {url.split("/")[2] for url in seen if not url.startswith(one.server)}
     assert outside == {"embed.videos.test"}, outside
     assert page.locator("iframe").get_attribute("referrerpolicy") == "no-referrer"
 
 
+# Two videos that differ in age and in theme, for a library that can show the filters at work.
+STAND_IN_VIDEOS = [
+    {"id": "des-12-ans", "age": 12, "themes": ["loverboy"], "title": "Douze"},
+    {"id": "des-15-ans", "age": 15, "themes": ["emprise"], "title": "Quinze"},
+]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_library_groups_without_javascript_and_filters_with_it(visit, language):
+def test_library_filters_show_exactly_the_videos_of_the_chosen_age_and_theme(visit, stand_in, language):
+    """The site's catalogue may hold a single video, which every filter shows: a library made by the
+    same renderer from two videos that differ, with the site's real script, stands in for it."""
+    ui = Ui(language, interface_strings(language))
+    videos = [Video.model_validate({"id": v["id"], "duration": 60, "themes": v["themes"], "age": v["age"], "self_hosted": v["id"],
+                                    "text": {language: {"title": v["title"], "description": "Une vidéo.", "captions": ["x"]}}})
+              for v in STAND_IN_VIDEOS]
+    library = render_library(videos, lambda ident: f"{ident}/", str.capitalize, ui).split("\n\n## ", 1)[0]
+    path = stand_in("videos.html", stand_in_page(language, library, "/assets/sheets.js"))
+    page = visit().open(path)
+    twelve, fifteen = "des-12-ans/", "des-15-ans/"
+    none = page.locator(".pav-sheets > [role=status]")
+    assert shown_cards(page) == [twelve, fifteen]
+    choose(page, age="12")
+    assert shown_cards(page) == [twelve], "12 ans : seule la vidéo dès 12 ans doit rester."
+    choose(page, age="15")
+    assert shown_cards(page) == [twelve, fifteen], "15 ans : les deux vidéos conviennent."
+    choose(page, age="", theme="emprise")
+    assert shown_cards(page) == [fifteen], "Thème « emprise » : seule la vidéo de ce thème doit rester."
+    assert not none.is_visible()
+    choose(page, age="12")
+    assert shown_cards(page) == [] and none.text_content() == ui["video_none"] and none.is_visible()
+    choose(page, age="", theme="")
+    assert shown_cards(page) == [twelve, fifteen]
+
+
+@pytest.fixture(scope="module")
+def catalogue(site):
+    """The site's videos, as the build read them (after the build, so that broken data shows its error)."""
+    return real_site().videos
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_library_groups_without_javascript_and_offers_the_filters_with_it(visit, catalogue, language):
+    """The site's own library page: grouped lists without JavaScript, the age and theme filters with it.
+    (That the filters hide the right cards is shown above, with two videos that differ.)"""
     plain = visit(javascript=False).open(language_root(language) + "videos/")
-    assert plain.locator(".pav-groups a[href='cinq-signes/']").count() >= 2
+    for video in catalogue:
+        assert plain.locator(f".pav-groups a[href='{video.id}/']").count() >= 2, f"{video.id} : absente des listes par thème et par âge."
+    assert plain.locator(".pav-filters").count() == 0
     page = visit().open(language_root(language) + "videos/")
-    page.locator(".pav-filters select[name=theme]").select_option("loverboy")
-    assert page.locator(".pav-sheets .pav-card:visible").count() == 1
-    page.locator(".pav-filters select[name=age]").select_option("12")
-    assert page.locator(".pav-sheets .pav-card:visible").count() == 1
+    assert page.locator(".pav-filters select").evaluate_all("selects => selects.map(s => s.name)") == ["age", "theme"]
+    every = [f"{video.id}/" for video in catalogue]
+    assert shown_cards(page) == every
+    subject = catalogue[0].themes[0]
+    choose(page, theme=subject)
+    assert shown_cards(page) == [f"{video.id}/" for video in catalogue if subject in video.themes]

@@ -1,0 +1,117 @@
+"""Small helpers shared by the test files, each written once: data refused with a French message,
+files for a test, what a page left in the browser, what covers an element, the tab order, and
+Material's settings read from a page."""
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import theme
+from sitelib.errors import ContentError, ContentErrors
+from site_map import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def expect_content_error(action: Callable[[], object], *words: str) -> str:
+    """Run ``action``: it must refuse the data with a ContentError (or several, ContentErrors) whose
+    French text contains every one of ``words``. Returns that text, for more checks."""
+    with pytest.raises((ContentError, ContentErrors)) as caught:
+        action()
+    message = str(caught.value)
+    missing = [word for word in words if word not in message]
+    assert not missing, f"Le message d'erreur ne contient pas {missing} :\n{message}"
+    return message
+
+
+def write_file(folder: Path, name: str, text: str) -> Path:
+    """``text`` written (UTF-8) to ``folder/name``, folders created; returns the file."""
+    file = folder / name
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    return file
+
+
+def language_of(path: str) -> str:
+    """The language of a built page from its URL path ("en/aide/" → "en", "aide/" → the default)."""
+    first = path.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+# --- In the browser (Playwright pages) ---
+
+_PLACE = """selector => {
+  const element = document.querySelector(selector);
+  if (!element) return null;
+  const box = element.getBoundingClientRect();
+  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return {top: box.top, bottom: box.bottom, left: box.left, right: box.right,
+          covered: !(top === element || element.contains(top))};
+}"""
+
+
+def element_place(page, selector: str) -> dict | None:
+    """Where the first element matching ``selector`` is in the viewport (top, bottom, left, right) and
+    whether another element is drawn over its middle (``covered``); None if there is no such element."""
+    return page.evaluate(_PLACE, selector)
+
+
+def is_covered(page, selector: str) -> bool:
+    """Whether another element is drawn over the middle of the element (which must exist)."""
+    place = element_place(page, selector)
+    assert place is not None, f"Aucun élément {selector} sur la page."
+    return place["covered"]
+
+
+def tab_stops(page, count: int) -> list[str]:
+    """Press Tab ``count`` times; the class (or tag name) of the element focused after each press."""
+    stops = []
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("() => document.activeElement.className || document.activeElement.tagName"))
+    return stops
+
+
+_STORAGE = """() => {
+  const keys = store => { try { return Object.keys(store); } catch (error) { return []; } };
+  return {cookies: document.cookie, localStorage: keys(localStorage), sessionStorage: keys(sessionStorage)};
+}"""
+
+
+def stored_anything(page) -> dict:
+    """What the site left in the browser: cookies (the document's or the browser context's) and the
+    keys of localStorage and sessionStorage. Empty when nothing was stored, which the site promises."""
+    found = page.evaluate(_STORAGE)
+    found["cookies"] = found["cookies"] or [cookie["name"] for cookie in page.context.cookies()]
+    return {kind: value for kind, value in found.items() if value}
+
+
+# --- Material's settings ---
+
+def material_config(html: str | BeautifulSoup) -> dict:
+    """Material's settings of one page (the JSON of theme.CONFIG), from its HTML text or parsed page."""
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
+    script = soup.select_one(theme.CONFIG)
+    assert script is not None, f"La page n'a pas les réglages de Material ({theme.CONFIG})."
+    return json.loads(script.string)
+
+
+# --- The site's filtered listings (workshop sheets, videos: overrides/assets/sheets.js) ---
+
+def shown_cards(page) -> list[str]:
+    """The links of the listing's cards that are shown, in the page's order."""
+    return page.eval_on_selector_all(".pav-sheets .pav-card", "cards => cards.filter(card => card.checkVisibility())"
+                                     ".map(card => card.querySelector('a').getAttribute('href'))")
+
+
+def choose(page, **filters: str):
+    """Set the listing's filters, e.g. ``choose(page, age="12", theme="")`` ("" shows all)."""
+    for name, value in filters.items():
+        page.locator(f".pav-filters select[name={name}]").select_option(value)
+
+
+def stand_in_page(language: str, body: str, script: str) -> str:
+    """A minimal page around ``body`` that loads one of the site's real scripts (e.g. "/assets/sheets.js")."""
+    return (f"<!doctype html><html lang={language}><meta charset=utf-8><title>Essai</title><body>{body}"
+            f"<script src='{script}'></script></body></html>")
