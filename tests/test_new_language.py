@@ -70,6 +70,7 @@ def test_written_pages_are_in_the_language_and_the_others_fall_back_to_french(tr
     assert home.html["lang"] == TRIAL and home.h1.get_text(strip=True) == "Nicht zu verkaufen"
     assert home.find("a", href="tel:119"), "Le marqueur @numero est rempli dans la nouvelle langue."
     fallback = BeautifulSoup((site / TRIAL / "articles" / "loverboy" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert fallback.html["lang"] == TRIAL, "L'interface d'une page de repli reste dans la langue du lecteur."
     notice = fallback.select_one(".pav-fallback")
     assert notice is not None, "L'avis de page non traduite manque."
     french = fallback.find(attrs={"lang": "fr"})

@@ -4,7 +4,6 @@ from collections import defaultdict
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 import theme
 from helpers import language_of
@@ -84,34 +83,6 @@ def test_external_links_leak_no_referrer(site, path):
         if urlsplit(link["href"]).scheme in ("http", "https"):
             rel = set(link.get("rel", []))
             assert {"noopener", "noreferrer"} <= rel, f"/{path} : le lien {link['href']} n'a pas rel=\"noopener noreferrer\"."
-
-
-def test_untranslated_page_shows_french_with_notice_and_right_lang(tmp_path):
-    """Build a copy of the site where one English page is missing and listed as an intended fallback."""
-    import shutil
-    import subprocess
-    import sys
-    from site_map import ROOT
-
-    for folder in ("docs", "overrides", "assets"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    (ROOT / ".cache").mkdir(exist_ok=True)
-    (tmp_path / ".cache").symlink_to(ROOT / ".cache")  # the PDFs are the same: reuse them
-    (tmp_path / "docs" / "en" / "a-propos.md").unlink()
-    # The copy's mkdocs.yml lists the page in English's "untranslated" (text edit: the file has YAML tags).
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    anchor = "            quick_exit_url: https://en.wikipedia.org/wiki/Main_Page\n"
-    assert anchor in config, "mkdocs.yml a changé : adaptez ce test."
-    (tmp_path / "mkdocs.yml").write_text(config.replace(anchor, anchor + "            untranslated: [a-propos.md]\n"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
-                            cwd=tmp_path, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
-    assert result.returncode == 0, result.stderr
-    soup = BeautifulSoup((tmp_path / "site" / "en" / "a-propos" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert soup.html["lang"] == "en", "L'interface de la page de repli doit rester en anglais."
-    notice = soup.select_one(".pav-fallback")
-    assert notice and "French version" in notice.get_text()
-    french = soup.select_one('article [lang="fr"][dir="ltr"]')
-    assert french and french.find("h1"), "Le texte français de repli doit être marqué lang=\"fr\"."
 
 
 def switcher_samples() -> list[tuple[str, str]]:
