@@ -2,7 +2,10 @@
 files for a test, what a page left in the browser, what covers an element, the tab order, and
 Material's settings read from a page."""
 
+import difflib
 import json
+import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,3 +118,28 @@ def stand_in_page(language: str, body: str, script: str) -> str:
     """A minimal page around ``body`` that loads one of the site's real scripts (e.g. "/assets/sheets.js")."""
     return (f"<!doctype html><html lang={language}><meta charset=utf-8><title>Essai</title><body>{body}"
             f"<script src='{script}'></script></body></html>")
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def one_tag_per_line(html: str) -> list[str]:
+    return re.sub(r">(?=<)", ">\n", html).splitlines(keepends=True)
+
+
+def matches_golden(name: str, html: str, test_file: str) -> None:
+    """``html`` is exactly tests/golden/<name>.html, byte for byte; a difference is shown one tag per line.
+    With PAV_GOLDEN=ecrire the file is written instead (then read git diff tests/golden/)."""
+    file = GOLDEN / f"{name}.html"
+    command = f"PAV_GOLDEN=ecrire .venv/bin/python -m pytest {test_file}"
+    if os.environ.get("PAV_GOLDEN") == "ecrire":
+        GOLDEN.mkdir(exist_ok=True)
+        file.write_bytes(html.encode("utf-8"))
+        return
+    assert file.exists(), f"{file.name} manque : lancez {command}."
+    expected = file.read_bytes().decode("utf-8")
+    if html != expected:
+        diff = "".join(difflib.unified_diff(one_tag_per_line(expected), one_tag_per_line(html),
+                                            f"tests/golden/{file.name} (attendu)", "rendu", n=2))
+        pytest.fail(f"Le fragment « {name} » a changé. Si c'est voulu : {command}, puis relisez git diff tests/golden/.\n{diff}",
+                    pytrace=False)

@@ -13,12 +13,10 @@ A mismatch shows a unified diff (one tag per line, to be readable; the compariso
 """
 
 import datetime
-import difflib
-import os
 import re
-from pathlib import Path
 
-import pytest
+
+import helpers
 
 from sitelib import lexicon, pdf, quiz, render, territories, videos, workshops
 from sitelib.contacts import Contact
@@ -29,28 +27,8 @@ from sitelib.territories import Territories
 from sitelib.videos import Video
 from sitelib.workshops import Workshop
 
-GOLDEN = Path(__file__).parent / "golden"
-WRITE = os.environ.get("PAV_GOLDEN") == "ecrire"
-
-
-def one_tag_per_line(html: str) -> list[str]:
-    return re.sub(r">(?=<)", ">\n", html).splitlines(keepends=True)
-
-
 def matches_golden(name: str, html: str) -> None:
-    """``html`` is exactly tests/golden/<name>.html (written instead with PAV_GOLDEN=ecrire)."""
-    file = GOLDEN / f"{name}.html"
-    if WRITE:
-        GOLDEN.mkdir(exist_ok=True)
-        file.write_bytes(html.encode("utf-8"))
-        return
-    assert file.exists(), f"{file.name} manque : lancez PAV_GOLDEN=ecrire .venv/bin/python -m pytest tests/test_fragments.py."
-    expected = file.read_bytes().decode("utf-8")
-    if html != expected:
-        diff = "".join(difflib.unified_diff(one_tag_per_line(expected), one_tag_per_line(html),
-                                            f"tests/golden/{file.name} (attendu)", "rendu", n=2))
-        pytest.fail(f"Le fragment « {name} » a changé. Si c'est voulu : PAV_GOLDEN=ecrire .venv/bin/python -m pytest "
-                    f"tests/test_fragments.py, puis relisez git diff tests/golden/.\n{diff}", pytrace=False)
+    helpers.matches_golden(name, html, "tests/test_fragments.py")
 
 
 # ----- Interface strings: only the keys the renderers read -----------------------------------------

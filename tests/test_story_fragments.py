@@ -9,44 +9,21 @@ After an intended change, write the expected files again and read the diff befor
     git diff tests/golden/
 """
 
-import difflib
-import os
-import re
-from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+import helpers
+
 from sitelib.externals import External
 from sitelib.pages import parse_page
 from sitelib.stories import parse_story, render_story, render_story_list, story_markdown
 from sitelib.strings import Ui
 
-GOLDEN = Path(__file__).parent / "golden"
-WRITE = os.environ.get("PAV_GOLDEN") == "ecrire"
-
-
-def one_tag_per_line(html: str) -> list[str]:
-    return re.sub(r">(?=<)", ">\n", html).splitlines(keepends=True)
-
-
 def matches_golden(name: str, html: str) -> None:
-    """``html`` is exactly tests/golden/<name>.html (written instead with PAV_GOLDEN=ecrire)."""
-    file = GOLDEN / f"{name}.html"
-    if WRITE:
-        GOLDEN.mkdir(exist_ok=True)
-        file.write_bytes(html.encode("utf-8"))
-        return
-    command = "PAV_GOLDEN=ecrire .venv/bin/python -m pytest tests/test_story_fragments.py"
-    assert file.exists(), f"{file.name} manque : lancez {command}."
-    expected = file.read_bytes().decode("utf-8")
-    if html != expected:
-        diff = "".join(difflib.unified_diff(one_tag_per_line(expected), one_tag_per_line(html),
-                                            f"tests/golden/{file.name} (attendu)", "rendu", n=2))
-        pytest.fail(f"Le fragment « {name} » a changé. Si c'est voulu : {command}, puis relisez git diff tests/golden/.\n{diff}",
-                    pytrace=False)
+    helpers.matches_golden(name, html, "tests/test_story_fragments.py")
 
 
 UI = Ui("fr", {"story_scene": "Scène", "story_ending": "Fin", "story_choices": "Que fais-tu ?",
