@@ -50,12 +50,15 @@ def site(tmp_path_factory) -> Path:
     """The site, built once with --strict for the whole run (all xdist workers share it)."""
     shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else tmp_path_factory.getbasetemp()
     destination, status = shared / "site", shared / "site-build.json"
+    asked = time.monotonic()
     with FileLock(str(shared / "site-build.lock")):
         if not status.exists():
             started = time.monotonic()
             result = build_site(destination)
             BUILT_HERE["seconds"] = time.monotonic() - started
             status.write_text(json.dumps({"code": result.returncode, "log": result.stdout + result.stderr}))
+        else:
+            BUILT_HERE["waited"] = time.monotonic() - asked  # another worker was building: not this test's work
         outcome = json.loads(status.read_text())
     if outcome["code"] != 0:
         pytest.fail("La construction du site (mkdocs build --strict) a échoué :\n" + outcome["log"], pytrace=False)
@@ -224,6 +227,8 @@ def pytest_runtest_makereport(item, call):
     # The build's time reaches the main process with the report of the test that waited for it.
     if "seconds" in BUILT_HERE:
         item.user_properties.append(("build_seconds", BUILT_HERE.pop("seconds")))
+    if "waited" in BUILT_HERE:
+        item.user_properties.append(("waited_for_build", BUILT_HERE.pop("waited")))
     if call.when == "setup":
         item.user_properties.append(("per_language", repeated_per_language(item)))
 
@@ -255,6 +260,8 @@ def pytest_runtest_logreport(report):
     if report.when == "setup" and "build_seconds" in properties:
         TIMINGS["per_language" if properties.get("per_language") else "once"] -= properties["build_seconds"]
         TIMINGS["per_language"] += properties["build_seconds"]
+    if report.when == "setup" and "waited_for_build" in properties:
+        TIMINGS["per_language" if properties.get("per_language") else "once"] -= properties["waited_for_build"]
 
 
 @pytest.hookimpl(optionalhook=True)  # an xdist hook: absent when xdist is off
