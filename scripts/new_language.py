@@ -21,12 +21,11 @@ from babel import Locale, UnknownLocaleError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from sitelib.languages import fallback_pages  # noqa: E402
-from sitelib.project import ConfigLoader, declared_languages  # noqa: E402
+from sitelib.project import ConfigLoader, declared_languages, project_languages  # noqa: E402
 
 CONFIG = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
-DEFAULT = "fr"
-DATA_FILES = ("interface.yml", "contacts.yml", "territoires.yml", "vrai-faux.yml", "videos.yml", "bd-externes.yml")
+DEFAULT = project_languages(ROOT).default
 TO_TRANSLATE = "# À TRADUIRE : copie des textes en français. Traduisez chaque texte ; gardez les noms avant « : »\n" \
                "# et les mots entre accolades, comme {number}, tels quels.\n"
 
@@ -68,7 +67,8 @@ def report(code: str) -> list[str]:
     same = untranslated_strings(code)
     lines.append(f"- textes de l'interface encore en français : {len(same)} (docs/{code}/_data/interface.yml)"
                  + (f" : {', '.join(same[:8])}{'…' if len(same) > 8 else ''}" if same else ""))
-    missing_data = [name for name in DATA_FILES[1:] if not (DOCS / code / "_data" / name).exists()]
+    missing_data = sorted(path.name for path in (DOCS / DEFAULT / "_data").glob("*.yml")
+                          if not (DOCS / code / "_data" / path.name).exists())
     lines.append(f"- fichiers de données à traduire (copiez docs/{DEFAULT}/_data/<fichier>) : "
                  + (", ".join(missing_data) if missing_data else "aucun"))
     pages = sorted(fallback_pages(DOCS, code, DEFAULT))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
-from sitelib.languages import Languages
+from sitelib.languages import Languages, pages_of
 from sitelib.languages import language_root as sitelib_language_root
 from sitelib.pages import url_of
-from sitelib.project import declared_languages, project_site, read_config
+from sitelib.project import declared_languages, project_languages, project_site, read_config
 from sitelib.site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,8 +34,7 @@ DEFAULT_LANGUAGE = next(language["locale"] for language in i18n_languages() if l
 
 def source_pages(language: str = DEFAULT_LANGUAGE) -> list[str]:
     """Markdown sources of one language, relative to its folder (e.g. "aide.md", "lexique/viol.md")."""
-    folder = DOCS / language
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
+    return sorted(pages_of(DOCS, language))
 
 
 def language_root(language: str) -> str:
@@ -63,10 +62,10 @@ def parsed_page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def intended_fallbacks(language: str) -> list[str]:
-    """Pages a language shows in French on purpose: mkdocs.yml, languages[].extra.untranslated."""
-    entry = next(item for item in i18n_languages() if item["locale"] == language)
-    return (entry.get("extra") or {}).get("untranslated", [])
+def is_intended_fallback(language: str, page: str) -> bool:
+    """Whether a language shows ``page`` in French on purpose: mkdocs.yml, languages[].extra.untranslated
+    (names or patterns, as the build reads them)."""
+    return project_languages(ROOT).is_untranslated(language, page)
 
 
 def quick_exit_url(language: str) -> str:

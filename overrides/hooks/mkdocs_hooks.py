@@ -112,12 +112,7 @@ def on_page_content(html_content, page, config, files):
     context = page_context(page, config)
     if context.kind in ("term", "lexicon-index") or page.meta.get("lexicon_links") is False:
         return html_content
-    return lexicon.link_terms(html_content, SITE.terms(context.language), lambda ident: context.href(f"lexique/{ident}/"),
-                              context.ui)
-
-
-def wants_pdf(page, config) -> bool:
-    return bool(page.meta.get("pdf")) or page_context(page, config).kind == "workshop"
+    return lexicon.link_terms(html_content, SITE.terms(context.language), context.term_href, context.ui)
 
 
 def add_site_context(context, config):
@@ -132,7 +127,7 @@ def add_site_context(context, config):
 @for_volunteers
 def on_page_context(context, page, config, nav):
     """Runs before a page is rendered: interface strings, help numbers and the PDF link for the templates."""
-    context["pdf_file"] = f"{page.file.name}.pdf" if wants_pdf(page, config) else None
+    context["pdf_file"] = f"{page.file.name}.pdf" if page_context(page, config).wants_pdf(page.meta) else None
     return add_site_context(context, config)
 
 
@@ -160,8 +155,8 @@ def pdf_cache(config) -> Path:
 def on_post_page(output, page, config):
     """Runs on each finished HTML page: external links leak no referrer, search stays in the page's
     language, guides and sheets get their PDF."""
-    if wants_pdf(page, config):
-        context = page_context(page, config)
+    context = page_context(page, config)
+    if context.wants_pdf(page.meta):
         target = Path(page.file.abs_dest_path).parent / f"{page.file.name}.pdf"
         document = pdf.document(page.title, page.content, context.language, config.site_name)
         pdf.write_pdf(document, target, pdf_cache(config), config.site_url + page.url, config.site_url, Path(config.site_dir))

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import BaseModel, ValidationError, ValidationInfo
+from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError
 from .pages import display_path
@@ -101,14 +101,6 @@ def validate(model: type[BaseModel], raw: Any, file: str, place: str, context: d
         return model.model_validate(raw, context=context), []
     except ValidationError as error:
         return None, french_errors(file, place, error)
-
-
-def every_language(texts: dict, info: ValidationInfo) -> dict:
-    """Field validator: a text (non-empty) for every language of the site, given in the context."""
-    missing = [language for language in (info.context or {}).get("languages", []) if not texts.get(language)]
-    if missing:
-        raise ValueError(f"le texte manque pour la ou les langue(s) : {', '.join(missing)}.")
-    return texts
 
 
 def load_records(path: Path, model: type[BaseModel], noun: str, context: dict | None = None

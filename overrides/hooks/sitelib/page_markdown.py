@@ -20,9 +20,6 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
     def term_title(ident: str) -> str:
         return terms[ident].title
 
-    def term_href(ident: str) -> str:
-        return page.href(f"lexique/{ident}/")
-
     def video(arguments: list[str]) -> str:
         found = videos.find_video(site.videos, arguments)
         meta.setdefault("title", found.text[page.language].title)
@@ -33,14 +30,14 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
         **render.contact_markers(site.contacts, ui),
         "aide-locale": lambda arguments: territories.render_local_help(site.territories, ui),
         "vrai-faux": lambda arguments: quiz.render_quiz(site.quiz, ui),
-        "lexique": lambda arguments: lexicon.render_a_to_z(terms, term_href, ui),
+        "lexique": lambda arguments: lexicon.render_a_to_z(terms, page.term_href, ui),
         "ateliers": lambda arguments: workshops.render_listing(
             [(page.href(f"pros/ateliers/{ident}/"), title, sheet) for ident, title, sheet in site.workshops[page.language]],
             term_title, ui),
         "videos": lambda arguments: videos.render_library(site.videos, lambda ident: page.href(f"videos/{ident}/"), term_title, ui),
         "video": video,
         "histoires": lambda arguments: stories.render_story_list(
-            site.stories[page.language], site.externals, lambda ident: page.href(f"histoires/{ident}/"), term_href, terms, ui),
+            site.stories[page.language], site.externals, lambda ident: page.href(f"histoires/{ident}/"), page.term_href, terms, ui),
     }
 
 
@@ -65,7 +62,7 @@ def complete_page(markdown: str, meta: dict, site: Site, page: PageContext, sour
     elif page.kind == "pros-index":
         markdown += "\n\n" + pdf.poster_button(page.href(POSTER), ui) + "\n"
     if meta.get("related_terms"):
-        markdown = lexicon.add_related_terms(markdown, meta["related_terms"], terms, lambda ident: page.href(f"lexique/{ident}/"),
+        markdown = lexicon.add_related_terms(markdown, meta["related_terms"], terms, page.term_href,
                                              ui, source)
     return markdown
 

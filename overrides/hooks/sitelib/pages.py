@@ -116,6 +116,14 @@ class PageContext:
         """A link from this page to ``path`` in the same language ("lexique/viol/")."""
         return relative_url(self.root + path, self.url)
 
+    def term_href(self, ident: str) -> str:
+        """A link from this page to a lexicon term's page."""
+        return self.href(f"lexique/{ident}/")
+
+    def wants_pdf(self, meta: dict) -> bool:
+        """Guides (``pdf: true``) and workshop sheets get an A4 PDF beside their page."""
+        return bool(meta.get("pdf")) or self.kind == "workshop"
+
 
 def url_of(page: str) -> str:
     """The URL of a page from its language folder (use_directory_urls): "aide.md" → "aide/", "index.md" → ""."""
