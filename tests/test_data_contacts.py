@@ -1,12 +1,17 @@
 """The contacts schema: every rule has a bad input, and each error names file, contact and field in French."""
 
 import datetime
+import sys
 
 import pytest
 
-from site_map import write_data
-from sitelib.contacts import dial_uri, display_number, load_contacts, stale_contacts
+from site_map import DOCS, write_data
+from sitelib.contacts import dial_uri, display_number, load_contacts
 from sitelib.errors import ContentError, ContentErrors
+
+sys.path.insert(0, str(DOCS.parent / "scripts"))
+import check_contacts  # noqa: E402
+from check_contacts import Checked  # noqa: E402
 
 VALID = """
 - id: "119"
@@ -19,6 +24,7 @@ VALID = """
   topics: [prostitution]
   source: https://allo119.gouv.fr/
   verified: 2026-01-15
+  verified_how: copie
 """
 TEXTS = {"fr": '"119": {name: Allô 119, short: Moins de 18 ans, description: Écoute., hours: 24 h/24}\n',
          "en": '"119": {name: Allo 119, short: Under 18, description: Listening., hours: 24/7}\n'}
@@ -53,6 +59,8 @@ BAD_FACTS = {
     "date mal écrite": (VALID.replace("2026-01-15", "15/01/2026"), "verified", "AAAA-MM-JJ"),
     "date qui n'existe pas": (VALID.replace("2026-01-15", "2026-02-30"), "verified", "« 2026-02-30 » n'existe pas"),
     "date future": (VALID.replace("2026-01-15", "2999-01-01"), "verified", "dans le futur"),
+    "vérification sans sa manière": (VALID.replace("  verified_how: copie\n", ""), "verified_how", "obligatoire manque"),
+    "manière de vérifier inconnue": (VALID.replace("verified_how: copie", "verified_how: relu"), "verified_how", "« relu » n'est pas permise"),
     "source pas une adresse": (VALID.replace("https://allo119.gouv.fr/", "allo119"), "source", "https://"),
     "aucun moyen de contact": (VALID.replace('  phone: "119"\n', ""), "(racine)", "au moins un moyen"),
     "département inconnu": (VALID.replace("  free: true\n", '  free: true\n  scope: ["99"]\n'), "scope", "département"),
@@ -123,13 +131,20 @@ def test_numbers_are_shown_the_french_way_and_dial_correctly(raw, shown, uri):
     assert dial_uri(raw) == uri
 
 
-def test_stale_contacts_are_listed_oldest_first(tmp_path):
-    older = VALID.replace('"119"', '"3919"').replace("2026-01-15", "2024-01-01")
-    texts = {language: text + text.replace('"119"', '"3919"') for language, text in TEXTS.items()}
-    contacts = load(tmp_path, VALID + older, texts)
-    today = datetime.date(2026, 6, 1)
-    assert [c.id for c in stale_contacts(contacts, today, 365)] == ["3919"]
-    assert [c.id for c in stale_contacts(contacts, today, 100)] == ["3919", "119"]
+def test_check_contacts_lists_copies_vague_sources_and_old_checks_oldest_first():
+    items = [Checked("contact « 119 »", "https://allo119.gouv.fr/prostitution", datetime.date(2026, 1, 15), "en-ligne"),
+             Checked("contact « 3919 »", "https://solidaritefemmes.org/", datetime.date(2024, 1, 1), "copie"),
+             Checked("aide locale", "https://asso.test/lieux", datetime.date(2025, 1, 1), "appel")]
+    found = check_contacts.report(datetime.date(2026, 6, 1), 365, 730, items)
+    assert [line.split(" :")[0].strip() for line in found.not_live] == ["- contact « 3919 »"]
+    assert [line.split(" :")[0].strip() for line in found.vague_sources] == ["- contact « 3919 »"]
+    assert [line.split(" :")[0].strip() for line in found.to_recheck] == ["- contact « 3919 »", "- aide locale"]
+    assert [line.split(" :")[0].strip() for line in found.overdue] == ["- contact « 3919 »"]
+
+
+def test_check_contacts_lists_every_contact_of_the_site():
+    names = {item.name for item in check_contacts.checked_items()}
+    assert {"contact « 119 »", "contact « 15 »", "aide locale (territoires.yml)"} <= names
 
 
 def test_a_language_unknown_to_babel_is_accepted_once_the_site_names_it(tmp_path):

@@ -89,6 +89,7 @@ organisation: Asso
 website: https://asso.test/
 source: https://asso.test/lieux
 verified: 2026-01-01
+verified_how: copie
 regions:
   - name: Occitanie
     departements:

@@ -12,7 +12,7 @@ import phonenumbers
 from babel import Locale
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
-from .data import load_records, load_texts, read_yaml
+from .data import HowChecked, load_records, load_texts, read_yaml
 from .errors import raise_all
 from .languages import Languages
 from .territories import is_departement_code
@@ -20,7 +20,7 @@ from .territories import is_departement_code
 Audience = Literal["mineurs", "jeunes-adultes", "adultes", "femmes", "proches", "professionnels", "tous"]
 Topic = Literal[
     "danger-immediat", "prostitution", "exploitation", "violences-sexuelles", "violences-en-ligne",
-    "harcelement", "sante", "signalement", "droits-des-victimes",
+    "harcelement", "sante", "signalement", "droits-des-victimes", "fugue",
 ]
 
 
@@ -94,6 +94,7 @@ class Contact(BaseModel):
     spoken_languages: list[str] = ["fr"]  # language codes; see LANGUAGE_NAME_PREFIX
     source: HttpUrl
     verified: datetime.date
+    verified_how: HowChecked
     text: dict[str, ContactText] = {}  # language → texts, from docs/<langue>/_data/contacts.yml
 
     @field_validator("phone", "sms")
@@ -160,8 +161,3 @@ def load_contacts(path: Path, languages: Languages, named_languages: frozenset[s
     return {record.id: record.model_copy(update={"text": {language: texts[language][record.id] for language in texts}})
             for record in records}
 
-
-def stale_contacts(contacts: dict[str, Contact], today: datetime.date, max_age_days: int) -> list[Contact]:
-    """Contacts whose last verification is older than ``max_age_days``, oldest first."""
-    old = [c for c in contacts.values() if (today - c.verified).days > max_age_days]
-    return sorted(old, key=lambda contact: contact.verified)

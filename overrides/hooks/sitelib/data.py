@@ -2,13 +2,18 @@
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError
 from .pages import display_path
+
+# How a fact was last checked, as the card says it: « copie » (the source page read in a stored copy,
+# a transcription), « en-ligne » (the service's live page read), « appel » (the service called).
+# Only the last two are a verification; `make check-contacts` lists the others before launch.
+HowChecked = Literal["copie", "en-ligne", "appel"]
 
 if TYPE_CHECKING:
     from .languages import Languages

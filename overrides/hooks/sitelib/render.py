@@ -79,7 +79,7 @@ def contact_card(contact: Contact, ui) -> str:
     if contact.spoken_languages != ["fr"]:
         facts.append(f'{ui["spoken_languages"]} {", ".join(language_names(contact.spoken_languages, ui))}')
     return render("contact-card.html", ui=ui, ident=contact.id, text=contact.text[ui.language], actions=actions, facts=facts,
-                  source=str(contact.source), source_host=host_of(contact.source), verified=contact.verified,
+                  source=str(contact.source), source_host=host_of(contact.source), verified=contact.verified, verified_how=contact.verified_how,
                   verified_shown=format_date(contact.verified, "long", locale=ui.language))
 
 

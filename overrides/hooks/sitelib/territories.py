@@ -7,7 +7,7 @@ from pathlib import Path
 from babel.dates import format_date
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, RootModel, field_validator
 
-from .data import load_texts, read_yaml, validate
+from .data import HowChecked, load_texts, read_yaml, validate
 from .errors import ContentError, raise_all
 from .languages import Languages
 from .pages import display_path
@@ -56,6 +56,7 @@ class Territories(BaseModel):
     website: HttpUrl
     source: HttpUrl
     verified: datetime.date
+    verified_how: HowChecked
     regions: list[Region] = Field(min_length=1)
 
 
