@@ -15,6 +15,7 @@ A mismatch shows a unified diff (one tag per line, to be readable; the compariso
 import datetime
 import re
 
+import pytest
 
 import helpers
 
@@ -38,7 +39,7 @@ FR = {
     "chat": "Écrire par tchat", "website": "Site", "hours": "Horaires :", "free": "Gratuit.",
     "anonymous": "Tu peux rester anonyme.", "off_bill": "N'apparaît pas sur la facture de téléphone.",
     "spoken_languages": "Langues :", "other_languages": "{count} autres langues : {names}", "language_cpf": "créole",
-    "source": "Source :", "verified_on": "vérifié le",
+    "source": "Source :", "verified_copie": "page lue le", "verified_en-ligne": "vérifié en ligne le",
     "local_jump": "Aller directement à ton département :", "local_filter": "Choisis ton département",
     "local_filter_all": "Tous les départements",
     "lexicon_variants": "Autres façons de le dire :", "lexicon_see_also": "Voir aussi :", "lexicon_letters": "Lettres du lexique",
@@ -55,6 +56,8 @@ FR = {
     "sheet_filter_all": "Tous", "sheet_filter_none": "Aucune fiche ne correspond à ces critères.",
     "poster_download": "Télécharger l'affiche des numéros d'aide (PDF, A4)", "poster_title": "Besoin d'aide ? Appelle.",
     "poster_intro": "Ces numéros sont gratuits. Quelqu'un t'écoute, sans te juger.",
+    "poster_checked": "D'après la page de chaque service, lue entre le {first} et le {last}.",
+    "poster_checked_one": "D'après la page de chaque service, lue le {date}.",
     "video_connects": "Cette vidéo est sur {platform}. En la lançant, tu te connectes à {platform}.",
     "video_watch_on": "Voir sur {platform}", "video_play": "Lancer la vidéo ({platform})", "video_transcript": "Transcription",
     "video_none": "Aucune vidéo ne correspond à ces critères.",
@@ -65,7 +68,7 @@ UI_EN = Ui("en", {"lexicon_show": "Definition of", "lexicon_more": "Read more", 
 UI_AR = Ui("ar", {"call": "اتصل بالرقم", "sms_to": "أرسل رسالة إلى", "chat": "اكتب في الدردشة", "website": "الموقع",
                   "hours": "الأوقات:", "free": "مجاني.", "anonymous": "يمكنك أن تبقى مجهولاً.",
                   "off_bill": "لا يظهر في فاتورة الهاتف.", "sms_only": "بالرسائل فقط.", "spoken_languages": "اللغات:",
-                  "language_cpf": "الكريولية", "source": "المصدر:", "verified_on": "تم التحقق في"})
+                  "language_cpf": "الكريولية", "source": "المصدر:", "verified_copie": "قُرئت الصفحة في", "verified_en-ligne": "تم التحقق في"})
 # Words with characters HTML gives a meaning to, in an attribute and in a text.
 TRICKY = 'Tom & "Jerry" <b>'
 
@@ -78,7 +81,7 @@ def contact(ident="119", language="fr", **facts) -> Contact:
     texts.update(facts.pop("texts", {}))
     values = {"id": ident, "phone": ident, "free": True, "anonymous": True, "off_bill": True, "always_open": True,
               "audiences": ["mineurs"], "topics": ["prostitution"], "source": "https://www.example.org/source",
-              "verified": datetime.date(2026, 11, 29), "text": {language: texts}} | facts
+              "verified": datetime.date(2026, 11, 29), "verified_how": "copie", "text": {language: texts}} | facts
     return Contact.model_validate(values, context={"named_languages": {"cpf"}})
 
 
@@ -177,7 +180,7 @@ def test_quiz():
 def test_local_help():
     data = Territories.model_validate({
         "organisation": "Amicale & Cie", "website": "https://www.example.org/", "source": "https://example.org/annuaire",
-        "verified": "2026-11-02",
+        "verified": "2026-11-02", "verified_how": "en-ligne",
         "regions": [{"name": "Île-de-France", "departements": [
                         {"code": "75", "name": "Paris", "places": [{"what": {"fr": "Accueil de jour"}}, {"what": {"fr": "Écoute"}}]}]},
                     {"name": "Occitanie", "departements": [
@@ -257,6 +260,12 @@ def test_term_page_completion():
 
 def test_poster_html():
     matches_golden("poster", pdf.poster_html([FULL, SMS_ONLY, WEBSITE_ONLY], UI, "Pas à vendre", "https://pas-a-vendre.example/", "fr"))
+
+
+@pytest.mark.parametrize("address, printed", [("https://pas-a-vendre.fr/", True), ("http://127.0.0.1:8000/", False),
+                                              ("https://pas-a-vendre.example.org/", False), ("https://site.test/", False), ("https://pas-a-vendre.example/", False)])
+def test_poster_prints_only_a_public_address(address, printed):
+    assert (address in pdf.poster_html([FULL], UI, "Pas à vendre", address, "fr")) is printed
 
 
 def test_pdf_document():

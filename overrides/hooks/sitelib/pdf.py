@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from babel.dates import format_date
+
 from .render import main_action
 from .strings import writing_direction
 from .templating import Markup, render
@@ -62,9 +64,21 @@ def poster_html(contacts, ui, site_name: str, site_url: str, language: str) -> s
         flags = [ui[flag] for flag in ("free", "off_bill") if getattr(contact, flag)]
         if contact.sms and not contact.voice:
             flags.append(ui["sms_only"])
-        rows.append({"number": action[1], "text": contact.text[language], "flags": flags})
+        rows.append({"number": action[1], "text": contact.text[language], "flags": flags, "verified": contact.verified})
+    days = [format_date(day, "long", locale=language) for day in sorted({row["verified"] for row in rows})]
+    checked = (ui["poster_checked_one"].format(date=days[0]) if len(days) == 1
+               else ui["poster_checked"].format(first=days[0], last=days[-1]) if days else "")
     return render("poster.html", title=ui["poster_title"], language=language, direction=writing_direction(language),
-                  site_name=site_name, site_url=site_url, rows=rows, ui=ui)
+                  site_name=site_name, address=public_address(site_url), rows=rows, ui=ui, checked=checked)
+
+
+def public_address(site_url: str) -> str | None:
+    """The site's address as it may be printed for readers, or None while the build has no public
+    address (a local preview, or a reserved example domain): a poster must not send readers nowhere."""
+    host = urlsplit(site_url).hostname or ""
+    reserved = (".example", ".example.org", ".example.com", ".example.net", ".invalid", ".test", ".localhost")
+    local = host in ("localhost", "127.0.0.1", "example.org", "example.com", "example.net") or host.endswith(reserved)
+    return None if local else site_url
 
 
 def poster_button(href: str, ui) -> str:

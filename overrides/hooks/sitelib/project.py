@@ -1,5 +1,6 @@
 """The project as scripts and tests see it without MkDocs: mkdocs.yml's languages and the loaded Site."""
 
+import os
 from pathlib import Path
 
 import yaml
@@ -9,10 +10,21 @@ from .site import Site, load_site
 
 
 class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does for what scripts need; !ENV values and !!python names are left unset."""
+    """Reads mkdocs.yml as MkDocs does for what scripts need: !ENV values as MkDocs resolves them,
+    !!python names left unset."""
 
 
-ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+def environment_value(loader: yaml.SafeLoader, node: yaml.Node):
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``: the first variable set, else the default (or None)."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+ConfigLoader.add_constructor("!ENV", environment_value)
 ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
 
 
