@@ -41,40 +41,70 @@ def test_every_page_offers_help_in_one_tap(site, path):
     assert target.endswith("securite/"), f"/{path} : pas d'avis de sécurité menant à « Effacer tes traces »."
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_help_situation_shows_contacts_with_their_verification_date(site, language):
-    page = parsed_page(site, language_root(language) + "aide/")
-    article = page.select_one("article")
-    sections, current = {}, None
-    for element in article.find_all(["h2", "div", "ul"]):
+def help_sections(article) -> list[tuple]:
+    """The help page's h2 sections: (heading, the elements up to the next h2)."""
+    sections = []
+    for element in article.find_all(True, recursive=False):
         if element.name == "h2":
-            current = element.get_text(strip=True)
-            sections[current] = 0
-        elif current and ("pav-contact" in element.get("class", []) or "pav-numbers" in element.get("class", [])
-                          or "pav-local" in element.get("class", [])):
-            sections[current] += 1
-    empty = [title for title, count in sections.items() if count == 0]
-    assert sections and not empty, f"/{language_root(language)}aide/ : situations sans contact : {empty}"
-    cards = article.select(".pav-contact")
-    assert cards and all(card.select_one(".pav-verified time[datetime]") for card in cards)
+            sections.append((element, []))
+        elif sections:
+            sections[-1][1].append(element)
+    return sections
+
+
+CONTACT_BLOCKS = {"pav-contact", "pav-numbers", "pav-local"}
+
+
+def offers_contact(elements) -> bool:
+    """A card, the big buttons, the local help list, or a number to tap in a sentence."""
+    return any(e.select_one('.pav-contact, .pav-numbers, .pav-local, a[href^="tel:"], a[href^="sms:"]')
+               or CONTACT_BLOCKS & set(e.get("class", [])) for e in elements)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_help_page_starts_from_the_situation_and_shows_each_card_once(site, language, record_property):
+    """First the danger numbers, then a list of situations, each leading to its own section with a way
+    to call; each contact's full card once on the page (other sections link to it or give the number)."""
+    address = f"/{language_root(language)}aide/"
+    article = parsed_page(site, language_root(language) + "aide/").select_one("article")
+    sections = help_sections(article)
+    assert len(sections) >= 4, f"{address} : trop peu de sections ({len(sections)})."
+    (_, danger), (_, situations), *others = sections
+    assert any(e.select_one(".pav-numbers") or "pav-numbers" in e.get("class", []) for e in danger), \
+        f"{address} : la première section n'a pas les numéros d'urgence."
+    links = [a["href"].removeprefix("#") for e in situations for a in e.select('a[href^="#"]')]
+    ids = {heading.get("id") for heading, _ in others}
+    assert links and set(links) == ids, (f"{address} : la liste des situations doit mener à chaque section, et à elles seules : "
+                                         f"sans lien {sorted(ids - set(links))}, liens vers rien {sorted(set(links) - ids)}")
+    silent = [heading.get_text(strip=True) for heading, elements in others if not offers_contact(elements)]
+    assert not silent, f"{address} : situations sans aucun numéro ni contact : {silent}"
+    cards = [card["data-contact"] for card in article.select(".pav-contact[data-contact]")]
+    repeated = sorted({ident for ident in cards if cards.count(ident) > 1})
+    assert cards and not repeated, f"{address} : fiches de contact répétées sur la page : {repeated}"
+    assert all(card.select_one(".pav-verified time[datetime]") for card in article.select(".pav-contact"))
+    record_property("mesure", f"Page d'aide ({language}) : {len(others)} situations, {len(cards)} fiches, chacune une fois")
 
 
 def test_no_contact_is_overdue_for_verification(record_property):
-    recheck, overdue = check_contacts.report(datetime.date.today(), check_contacts.TO_RECHECK_DAYS, check_contacts.OVERDUE_DAYS)
-    record_property("mesure", "\n".join([f"Contacts à revérifier (plus de {check_contacts.TO_RECHECK_DAYS} jours) : {len(recheck)}", *recheck]))
-    assert not overdue, "Contacts vérifiés il y a plus de deux ans, à revérifier avant publication :\n" + "\n".join(overdue)
+    found = check_contacts.report(datetime.date.today(), check_contacts.TO_RECHECK_DAYS, check_contacts.OVERDUE_DAYS)
+    record_property("mesure", "\n".join([f"Jamais vérifiés en direct : {len(found.not_live)} ; sources vagues : {len(found.vague_sources)} ; "
+                                         f"à revérifier (plus de {check_contacts.TO_RECHECK_DAYS} jours) : {len(found.to_recheck)}",
+                                         *found.to_recheck]))
+    assert not found.overdue, "Contacts vérifiés il y a plus de deux ans, à revérifier avant publication :\n" + "\n".join(found.overdue)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_help_page_first_screen_has_emergency_numbers_big_enough_to_tap(visit, language):
+def test_help_page_first_screen_has_emergency_numbers_big_enough_to_tap(visit, language, record_property):
     page = visit().open(language_root(language) + "aide/")
     boxes = page.evaluate("""() => Array.from(document.querySelectorAll('article .pav-numbers')[0].querySelectorAll('a'))
         .map(a => { const b = a.getBoundingClientRect(); return {href: a.getAttribute('href'), top: b.top, bottom: b.bottom, w: b.width, h: b.height}; })""")
     hrefs = {box["href"] for box in boxes}
     assert {"tel:17", "tel:112", "sms:114"} <= hrefs, f"Bloc d'urgence incomplet : {hrefs}"
-    in_view = [box for box in boxes if box["top"] >= 0 and box["bottom"] <= PHONE["height"]]
-    assert in_view, f"Aucun numéro d'urgence dans le premier écran ({PHONE['width']}×{PHONE['height']}) de la page d'aide."
-    assert any(box["w"] >= 44 and box["h"] >= 44 for box in in_view), f"Cibles trop petites (< 44×44 px) : {in_view}"
+    outside = [box["href"] for box in boxes if box["top"] < 0 or box["bottom"] > PHONE["height"]]
+    assert not outside, f"Numéros d'urgence hors du premier écran ({PHONE['width']}×{PHONE['height']}) de la page d'aide : {outside}"
+    small = [box for box in boxes if box["w"] < 44 or box["h"] < 44]
+    assert not small, f"Cibles trop petites (< 44×44 px) : {small}"
+    record_property("mesure", f"Page d'aide ({language}) à {PHONE['width']} px : {page.evaluate('document.documentElement.scrollHeight')} px de haut")
 
 
 @pytest.fixture(scope="module")
