@@ -1,6 +1,6 @@
 """Interactive stories: validation rules (one bad story per rule), chat senders in any script, panel
-images resolved and checked by MkDocs, the built pages, the no-JavaScript page, and every ending of
-every story played in the browser, by click and by keyboard."""
+images resolved and checked by MkDocs, the built pages and their content note, the no-JavaScript
+page, and every ending of every story played in the browser, by click and by keyboard."""
 
 import os
 import subprocess
@@ -9,18 +9,20 @@ from collections import deque
 from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 
 from browsing import axe_violations
-from helpers import write_file
+from helpers import expect_content_error, write_file
 from sitelib.errors import ContentError
 from sitelib.pages import parse_page, read_page
 from sitelib.stories import Message, Narration, load_stories, parse_story, story_markdown
 from sitelib.strings import Ui
-from site_map import DOCS, LANGUAGES, language_root, parsed_page, source_pages
+from site_map import DOCS, LANGUAGES, interface_strings, language_root, parsed_page, source_pages
 
 FRONT = """---
 description: "Une histoire."
 summary: "Un résumé."
+avertissement: "Cette histoire parle d'un inconnu trop gentil."
 age: 13
 reading_minutes: 5
 themes: [loverboy]
@@ -32,6 +34,7 @@ start: debut
 # Test
 """
 
+NOTE_LINE = "avertissement: \"Cette histoire parle d'un inconnu trop gentil.\"\n"
 GOOD = FRONT + """
 ## debut
 
@@ -50,13 +53,13 @@ Il te dit : viens.
 
 ## fin-aide
 
-### Ce qu'il fallait voir
+### Les signaux
 
 - Un inconnu trop gentil.
 
 ## fin-piege
 
-### Ce qu'il fallait voir
+### Ce qui s'est passé
 
 - Le piège.
 """
@@ -82,10 +85,16 @@ BAD = {
     "scène inatteignable": (GOOD + "\n## orpheline\n\n* [Aller](#fin-aide)\n", "aucun chemin ne mène à cette scène"),
     "chemin sans fin": (GOOD.replace("* [Continuer](#fin-piege)", "* [Boucler](#debut)").replace(
         "* [Bloquer](#fin-aide)", "* [Bloquer](#suite)") + "", "on n'arrive jamais à une fin"),
-    "fin sans débriefing": (GOOD.replace("### Ce qu'il fallait voir\n\n- Le piège.\n", "Fin.\n"), "cette fin n'a pas de débriefing"),
+    "fin sans débriefing": (GOOD.replace("### Ce qui s'est passé\n\n- Le piège.\n", "Fin.\n"), "cette fin n'a pas de débriefing"),
     "image sans texte alternatif": (GOOD.replace("![Un téléphone posé sur un lit]", "![]"), "pas de texte alternatif"),
     "départ inconnu": (GOOD.replace("start: debut", "start: depart"), "la scène de départ « depart » n'existe pas"),
     "âge manquant": (GOOD.replace("age: 13\n", ""), "champ « age »"),
+    "note d'avertissement manquante": (GOOD.replace(NOTE_LINE, ""), "champ « avertissement » : la note avant l'histoire manque"),
+    "note d'avertissement vide": (GOOD.replace(NOTE_LINE, 'avertissement: " "\n'), "la note avant l'histoire manque"),
+    "note d'avertissement trop longue": (GOOD.replace(NOTE_LINE, f'avertissement: "{"Une phrase. " * 30}"\n'),
+                                         "la note avant l'histoire est trop longue"),
+    "numéro dans la note d'avertissement": (GOOD.replace(NOTE_LINE, 'avertissement: "Appelle le <!-- @numero 119 -->."\n'),
+                                            "le site ajoute lui-même le numéro à appeler"),
     "personnes qui écrivent non déclarées": (GOOD.replace("senders: [Léo]\n", ""), "champ « senders »"),
     "lecteur déclaré parmi les autres": (GOOD.replace("senders: [Léo]", "senders: [Léo, Toi]"), "retirez-le de senders"),
     "nom déclaré deux fois": (GOOD.replace("senders: [Léo]", "senders: [Léo, Léo]"), "nom(s) écrit(s) deux fois : Léo"),
@@ -162,6 +171,16 @@ def test_a_timed_message_from_an_undeclared_name_is_a_french_error_naming_file_l
         assert words in message, message
 
 
+def test_a_story_without_a_content_note_stops_the_build_with_a_french_error_naming_the_file(tmp_path):
+    """As the build loads the stories (site.py): the whole story is refused, the message names the file,
+    the field and what to write."""
+    for language in ("fr", "en"):
+        write_file(tmp_path, f"{language}/histoires/test.md", GOOD.replace(NOTE_LINE, ""))
+    expect_content_error(lambda: load_stories(tmp_path, ["fr", "en"], "fr", {}, {"fr": {"loverboy"}, "en": {"loverboy"}}),
+                         "fr/histoires/test.md", "en/histoires/test.md", "champ « avertissement »",
+                         "la note avant l'histoire manque", "en une ou deux phrases ce que montre l'histoire")
+
+
 def test_story_missing_in_a_language_is_named(tmp_path):
     for language in ("fr", "en"):
         (tmp_path / language / "histoires").mkdir(parents=True)
@@ -233,9 +252,48 @@ def test_built_story_shows_every_message_as_written_and_each_panel_resolves(site
         assert address.startswith("https://site.test/") and (site / address[len("https://site.test/"):]).is_file(), image["src"]
 
 
+def shown_text(element) -> str:
+    """The text a reader sees in ``element`` (a copy: the parsed page is shared), without the lexicon's
+    popover definitions and buttons, paragraph by paragraph, spaces joined."""
+    element = BeautifulSoup(str(element), "html.parser")
+    for popover in element.select(".pav-term__definition, .pav-term__toggle"):
+        popover.decompose()
+    return " ".join(" ".join(paragraph.get_text().split()) for paragraph in element.find_all("p"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("ident", STORIES)
+def test_built_story_opens_with_its_content_note(site, language, ident):
+    """Before the first scene, in the article: a labelled aside with the volunteer's note, the sentence
+    that says the reader can stop at any time (with the quick exit), and a link to call 119."""
+    story, path, strings = real_story(language, ident), language_root(language) + f"histoires/{ident}/", interface_strings(language)
+    article = parsed_page(site, path).select_one("article")
+    note, first_scene = article.select_one("aside.pav-story-note"), article.select_one("section.pav-scene")
+    assert note and first_scene, f"/{path} : pas de note d'avertissement ou pas de scène."
+    assert first_scene in note.find_all_next("section"), f"/{path} : la note doit venir avant la première scène."
+    assert not note.find_parent("section"), f"/{path} : la note ne doit pas être dans une scène (story.js la cacherait)."
+    label = article.select_one(f"#{note['aria-labelledby']}")
+    assert label and label in note.descendants and label.get_text(strip=True) == strings["story_note"], f"/{path}"
+    text = shown_text(note)
+    stop = strings["story_note_stop"].format(button=strings["quick_exit"])
+    assert story.fields.avertissement in text and stop in text, f"/{path} : {text}"
+    assert note.select_one("a[href='tel:119']"), f"/{path} : la note ne donne pas le lien pour appeler le 119."
+
+
+def test_the_stories_page_shows_each_content_note(site):
+    for language in LANGUAGES:
+        page = parsed_page(site, language_root(language) + "histoires/")
+        notes = [shown_text(note) for note in page.select(".pav-card .pav-card__note")]
+        for ident in STORIES:
+            note = real_story(language, ident).fields.avertissement
+            assert any(note in shown for shown in notes), f"{language} : la note de {ident} manque sur la page des histoires."
+
+
 # ----- Panel images: a Markdown image, resolved and checked by MkDocs ------------------------------
 
-STORY_UI = Ui("fr", {"story_restart": "Recommencer", "story_scene": "Scène", "story_ending": "Fin", "story_choices": "Que fais-tu ?"})
+STORY_UI = Ui("fr", {"story_restart": "Recommencer", "story_scene": "Scène", "story_ending": "Fin", "story_choices": "Que fais-tu ?",
+                    "story_note": "Avant de lire", "story_note_stop": "Tu peux arrêter. « {button} ».", "quick_exit": "Quitter",
+                    "story_note_help": "Appelle le {number}."})
 MINIMAL_SITE = """site_name: Test
 site_url: https://site.test/
 use_directory_urls: true
@@ -265,8 +323,6 @@ def build_story_page(folder, panel: str) -> subprocess.CompletedProcess:
 def test_a_panel_image_next_to_the_story_is_published_and_its_address_leads_to_it(tmp_path):
     result = build_story_page(tmp_path, PANEL)
     assert result.returncode == 0, result.stderr
-    from bs4 import BeautifulSoup
-
     page = BeautifulSoup((tmp_path / "site/fr/histoires/test/index.html").read_text(encoding="utf-8"), "html.parser")
     image = page.select_one("section#suite figure.pav-panel img")
     assert image and image["alt"] == "Un téléphone posé sur un lit"
@@ -286,6 +342,7 @@ def test_a_panel_image_that_does_not_exist_stops_the_strict_build(tmp_path):
 def test_without_javascript_every_scene_is_on_the_page_and_choices_are_links(visit, language, ident):
     story = real_story(language, ident)
     page = visit(javascript=False).open(language_root(language) + f"histoires/{ident}/")
+    assert page.locator("aside.pav-story-note").is_visible(), "La note d'avertissement est invisible sans JavaScript."
     for scene in story.scenes:
         assert page.locator(f"section#{scene}").is_visible(), f"Scène {scene} invisible sans JavaScript."
     targets = [link.get_attribute("href")[1:] for link in page.locator("a.pav-choice").all()]
@@ -315,6 +372,7 @@ def test_every_ending_can_be_played_with_javascript_by_click_and_keyboard(visit,
     start_url, history = page.url, page.evaluate("() => history.length")
     for number, (ending, steps) in enumerate(paths_to_endings(story).items()):
         assert page.locator(f"section#{story.fields.start}").is_visible()
+        assert page.locator("aside.pav-story-note").is_visible(), "La note d'avertissement doit rester visible au début."
         for scene, target in steps:
             assert page.locator(".pav-scene:not([hidden])").count() == 1
             choice = page.locator(f"section#{scene} a.pav-choice[href='#{target}']").first

@@ -29,15 +29,19 @@ def matches_golden(name: str, html: str) -> None:
 UI = Ui("fr", {"story_scene": "Scène", "story_ending": "Fin", "story_choices": "Que fais-tu ?",
                "story_restart": "Recommencer l'histoire", "story_age": "Dès {age} ans", "story_minutes": "{minutes} min de lecture",
                "story_endings": "{count} fins possibles", "story_themes": "Thèmes :", "story_elsewhere": "Ailleurs sur Internet",
-               "external_link": "site externe", "source": "Source :"})
+               "external_link": "site externe", "source": "Source :", "quick_exit": "Quitter le site", "story_note": "Avant de lire",
+               "story_note_list": "Avant de lire :", "story_note_stop": "Tu peux arrêter à tout moment. Le bouton « {button} » & le reste.",
+               "story_note_help": "Moins de 18 ans ? Appelle le {number} : <gratuit>."})
 UI_AR = Ui("ar", {"story_scene": "المشهد", "story_ending": "النهاية", "story_choices": "ماذا تفعل؟",
-                  "story_restart": "أعد القصة من البداية"})
+                  "story_restart": "أعد القصة من البداية", "quick_exit": "مغادرة الموقع", "story_note": "قبل القراءة",
+                  "story_note_stop": "يمكنك التوقف في أي وقت. الزر «{button}» يخرجك من الموقع.", "story_note_help": "اتصل بالرقم {number}."})
 # Characters HTML gives a meaning to, in a text and in an attribute.
 TRICKY = 'Tom & "Jerry" <b>'
 
 STORY = """---
 description: "Une histoire."
 summary: "Léo & Max : un résumé avec des <signes>."
+avertissement: "Cette histoire parle d'un « inconnu » & de ses <cadeaux>."
 age: 13
 reading_minutes: 5
 themes: [loverboy, emprise]
@@ -65,7 +69,7 @@ Léo : Appelle le <!-- @numero 119 --> si tu veux.
 
 L'écoutante : Je t'écoute.
 
-### Ce qu'il fallait voir
+### Les signaux
 
 - Un inconnu **trop** gentil.
 
@@ -75,6 +79,7 @@ L'écoutante : Je t'écoute.
 ARABIC = """---
 description: "قصة."
 summary: "ملخص."
+avertissement: "قصة عن شخص لطيف جدا."
 age: 13
 reading_minutes: 4
 themes: [loverboy]
@@ -96,7 +101,7 @@ start: debut
 
 ## fin-aide
 
-### ما كان يجب أن تراه
+### العلامات
 
 - شخص لطيف جدا.
 """
@@ -123,7 +128,7 @@ def test_story_with_messages_narration_panel_choices_and_an_ending():
 def test_story_in_arabic():
     story, _ = story_from(ARABIC, file="docs/ar/histoires/test.md")
     assert [part.sender for part in story.scenes["debut"].parts if part.kind == "message"] == ["ليلى", "أنا"]
-    matches_golden("story-ar", render_story(story, UI_AR))
+    matches_golden("story-ar", render_story(story, UI_AR, expand))
 
 
 def test_story_list_with_the_sites_stories_and_other_organisations_tools():
@@ -163,7 +168,18 @@ def test_markdown_of_messages_narration_and_debriefs_is_rendered():
     assert panel.img["src"] == "images/telephone.svg" and panel.img["alt"] == "Un téléphone posé sur un lit"
     assert panel.figcaption.get_text() == "La nuit"
     ending = page.select_one("section#fin-aide")
-    assert ending.h3.get_text() == "Ce qu'il fallait voir" and ending.select_one("ul li strong").get_text() == "trop"
+    assert ending.h3.get_text() == "Les signaux" and ending.select_one("ul li strong").get_text() == "trop"
     assert ending.select_one(".pav-contact[data-contact='119']")
     assert [a.get_text() for a in page.select("section#debut a.pav-choice")] == ["Je réponds", "Je bloque « Léo » & je pars"]
     assert "markdown=" not in str(page), "md_in_html a laissé un attribut markdown= : son Markdown n'a pas été lu."
+
+
+def test_the_content_note_comes_before_the_first_scene_with_the_stop_sentence_and_the_number():
+    page = rendered_page(STORY, UI)
+    note = page.select_one("aside.pav-story-note")
+    assert note and note.find_next("section")["id"] == "debut" and not note.find_parent("section")
+    assert page.select_one(f"#{note['aria-labelledby']}").get_text() == "Avant de lire"
+    paragraphs = [" ".join(p.get_text(" ").split()) for p in note.select("p")]
+    assert paragraphs[1] == "Cette histoire parle d'un « inconnu » & de ses <cadeaux>."
+    assert "Tu peux arrêter à tout moment. Le bouton « Quitter le site » & le reste." in paragraphs[2]
+    assert note.select_one("a.pav-number[href='tel:119']") and "<gratuit>" in paragraphs[2]

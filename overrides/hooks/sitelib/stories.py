@@ -2,6 +2,9 @@
 
 A story is plain Markdown: ``## id`` scenes, ``Name : text`` messages, ``* [choice](#scene)`` choices,
 images as comic panels, ``### …`` debrief sections in endings (scenes whose id starts with ``fin``).
+Before the first scene, every story page opens with a content note: what the story shows, in the
+volunteer's words (front matter ``avertissement:``), then what the build adds from the interface
+strings: that the reader can stop at any time and leave with the quick exit, and the number to call.
 Who writes messages is declared in the front matter (``me:`` the reader, ``senders:`` the others): a
 line is a message exactly when it starts with one of those names, in any script.
 Without JavaScript the story is a page of scenes linked by their choices; overrides/assets/story.js
@@ -43,6 +46,13 @@ NOT_IN_NAME = "()（）:："
 # What a message with an undeclared name looks like: any words, a time in brackets, then the separator.
 # Without a time, « Il te dit : viens » is narration, so nothing there can be told apart from a message.
 TIMED_LINE = re.compile(rf"^{BIDI}(?P<sender>[^\s{NOT_IN_NAME}][^{NOT_IN_NAME}]*?){BIDI}{STAMP}{SEPARATOR}")
+MARKER_LEFT = re.compile(r"<!--\s*@")
+# The content note: one or two sentences by the volunteer; the number the build adds after them.
+NOTE_LENGTH = 260
+NOTE_CONTACT = "119"
+NOTE_MISSING = ("la note avant l'histoire manque : écrivez en une ou deux phrases ce que montre l'histoire, par exemple "
+                "« avertissement: \"Cette histoire montre un chantage avec des photos.\" » (le site ajoute qu'on peut "
+                "arrêter à tout moment, et le numéro à appeler).")
 
 
 def message_pattern(names: Iterable[str]) -> re.Pattern | None:
@@ -58,12 +68,32 @@ class StoryFields(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     description: str = Field(min_length=1)
     summary: str = Field(min_length=1)
+    # What the story shows, before its first scene (a missing note gets its own message: validate_default).
+    avertissement: str = Field(default=None, validate_default=True)
     age: int = Field(ge=10, le=25)
     reading_minutes: int = Field(ge=1, le=60)
     themes: list[str] = Field(min_length=1)
     me: str = Field(min_length=1)
     senders: list[str]  # the other people who write messages (may be empty: [])
     start: str
+
+    @field_validator("avertissement", mode="before")
+    @classmethod
+    def note_written(cls, note):
+        if note is None or (isinstance(note, str) and not note.strip()):
+            raise ValueError(NOTE_MISSING)
+        return note
+
+    @field_validator("avertissement")
+    @classmethod
+    def short_note(cls, note: str) -> str:
+        if len(note) > NOTE_LENGTH:
+            raise ValueError(f"la note avant l'histoire est trop longue ({len(note)} signes, {NOTE_LENGTH} au plus) : "
+                             "gardez une ou deux phrases sur ce que montre l'histoire.")
+        if MARKER_LEFT.search(note):
+            raise ValueError("la note avant l'histoire ne contient pas de marqueur : le site ajoute lui-même "
+                             f"le numéro à appeler (le {NOTE_CONTACT}) après elle.")
+        return note
 
     @field_validator("me")
     @classmethod
@@ -211,7 +241,8 @@ def check_paths(story: Story) -> list[ContentError]:
                                            f"corrigez l'identifiant ; scènes existantes : {', '.join(scenes)}."))
         if scene.is_ending and not scene.debrief.strip():
             errors.append(ContentError(file, f"scène « {scene.id} », ligne {scene.line}", "cette fin n'a pas de débriefing.",
-                                       "ajoutez au moins une section « ### Ce qu'il fallait voir » avec les signes d'alerte et les contacts."))
+                                       "ajoutez au moins une section « ### Les signaux » avec les signes d'alerte, "
+                                       "puis « ### Qui peut t'aider ? » avec les contacts."))
         if scene.is_ending and scene.choices:
             errors.append(ContentError(file, f"scène « {scene.id} », ligne {scene.line}", "une fin ne propose pas de choix.",
                                        "retirez les choix, ou donnez à la scène un identifiant qui ne commence pas par « fin »."))
@@ -284,7 +315,6 @@ def load_stories(docs_dir: Path, languages: list[str], default: str, untranslate
 # ----- Rendering: templates/story.html and templates/story-list.html ---------------------------------
 
 Expand = Callable[[str], str]
-MARKER_LEFT = re.compile(r"<!--\s*@")
 
 
 class Chat(NamedTuple):
@@ -310,10 +340,19 @@ def scene_blocks(scene: Scene, expand: Expand) -> list[Chat | Narration | Panel]
     return blocks
 
 
+def content_note(story: Story, ui: "Ui", expand: Expand) -> dict:
+    """The note before the first scene: the volunteer's sentences, then the interface's (stop at any
+    time with the quick exit; the number to call, rendered by the page's own @numero marker)."""
+    number = Markup(expand(f"<!-- @numero {NOTE_CONTACT} -->"))
+    return {"text": story.fields.avertissement, "stop": ui["story_note_stop"].format(button=ui["quick_exit"]),
+            "help": Markup.escape(ui["story_note_help"]).format(number=number)}
+
+
 def render_story(story: Story, ui: "Ui", expand: Expand | None = None) -> str:
-    """The story as HTML sections, to put into the page's Markdown (md_in_html renders the Markdown of
-    messages, narration, panels and debriefs). ``expand`` replaces the markers of a text (a page's
-    ``<!-- @numero 119 -->``); without it, the story's texts must contain none."""
+    """The content note, then the story as HTML sections, to put into the page's Markdown (md_in_html
+    renders the Markdown of messages, narration, panels and debriefs). ``expand`` replaces the markers
+    of a text (a page's ``<!-- @numero 119 -->``). The note always gives a number through a marker, so
+    without ``expand`` the story cannot be rendered (the error says so)."""
     if expand is None:
         expand = no_markers(story)
     scenes, numbers = [], {True: 0, False: 0}
@@ -322,13 +361,14 @@ def render_story(story: Story, ui: "Ui", expand: Expand | None = None) -> str:
         heading = f'{ui["story_ending"] if scene.is_ending else ui["story_scene"]} {numbers[scene.is_ending]}'
         debrief = Markup(expand(scene.debrief.strip())) if scene.debrief.strip() else ""
         scenes.append({"scene": scene, "heading": heading, "blocks": scene_blocks(scene, expand), "debrief": debrief})
-    return render("story.html", story=story, scenes=scenes, ui=ui)
+    return render("story.html", story=story, note=content_note(story, ui, expand), scenes=scenes, ui=ui)
 
 
 def no_markers(story: Story) -> Expand:
     def check(text: str) -> str:
         if MARKER_LEFT.search(text):
-            raise ValueError(f"{story.file} : render_story/story_markdown sans « expand », alors que l'histoire contient des marqueurs.")
+            raise ValueError(f"{story.file} : render_story/story_markdown sans « expand », alors que l'histoire contient des "
+                             f"marqueurs (sa note d'avertissement donne toujours le {NOTE_CONTACT}).")
         return text
     return check
 
