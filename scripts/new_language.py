@@ -8,7 +8,8 @@ Une langue, c'est une entrée dans mkdocs.yml et un dossier docs/<langue>/. Ce s
      écrite s'affiche en français, avec un avis dans la langue du lecteur ;
   2. crée docs/<langue>/_data/interface.yml, copie des textes de l'interface en français, à traduire ;
   3. affiche la liste de ce qui reste : textes de l'interface encore en français, fichiers de données
-     et pages pas encore traduits.
+     et pages pas encore traduits, et la liste de terminologie de la langue (docs/<langue>/_data/terminologie.yml :
+     un terme français, une seule traduction), à écrire sur le modèle d'une langue qui en a une.
 Relancez-le quand vous voulez pour refaire le point.
 """
 
@@ -71,6 +72,12 @@ def report(code: str) -> list[str]:
                           if not (DOCS / code / "_data" / path.name).exists())
     lines.append(f"- fichiers de données à traduire (copiez docs/{DEFAULT}/_data/<fichier>) : "
                  + (", ".join(missing_data) if missing_data else "aucun"))
+    # The terminology list is not a copy of a French file: each language writes its own, on a model's shape.
+    if not (DOCS / code / "_data" / "terminologie.yml").exists():
+        models = sorted(path.relative_to(ROOT).as_posix() for path in DOCS.glob("*/_data/terminologie.yml"))
+        lines.append(f"- liste de terminologie à écrire : docs/{code}/_data/terminologie.yml (un terme français, une seule "
+                     "traduction, les variantes à éviter ; vérifiée par tests/test_terminology.py)"
+                     + (f", sur le modèle de {models[0]}" if models else ""))
     pages = sorted(fallback_pages(DOCS, code, DEFAULT))
     lines.append(f"- pages pas encore traduites (affichées en français) : {len(pages)}")
     lines += [f"    docs/{code}/{page}" for page in pages]

@@ -60,6 +60,7 @@ def test_the_scaffold_adds_one_entry_and_one_folder_and_says_what_remains(trial)
     # Reported before the three pages were written: every page of the default language remains.
     assert f"pages pas encore traduites (affichées en français) : {len(source_pages())}" in report, report
     assert "contacts.yml" in report and f"docs/{TRIAL}/articles/loverboy.md" in report, report
+    assert f"docs/{TRIAL}/_data/terminologie.yml" in report, report  # to write, on the model of another language's
 
 
 def test_written_pages_are_in_the_language_and_the_others_fall_back_to_french(trial):
