@@ -17,7 +17,7 @@ TERMS = {"fr": {"loverboy"}, "en": {"loverboy"}}
 NUMBERS = {"119": "119"}
 SELF = """
 - id: essai
-  duration: 35
+  duration: 37
   themes: [loverboy]
   age: 12
   self_hosted: essai
@@ -60,7 +60,7 @@ def test_self_hosted_video_gets_captions_in_every_language_from_its_texts(tmp_pa
     video = load(tmp_path, SELF)[0]
     assert video.captions == ["fr", "en"]
     assert video.vtt["en"].startswith("WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nCard 1\n")
-    assert "00:00:29.000 --> 00:00:35.000\nCard 7" in video.vtt["en"]
+    assert "00:00:29.000 --> 00:00:37.000\nCard 7" in video.vtt["en"]
     assert transcript(video, "en").startswith("Card 1 Card 2")
 
 
@@ -79,7 +79,7 @@ def refused(tmp_path, facts, texts=None, media=None, *words) -> str:
     ("un carton de trop", SELF, {**TEXTS, "en": TEXTS["en"] + "    - Card 9\n"}, "en/_data/videos.yml", "un texte par carton"),
     ("cartons français changés", SELF, {**TEXTS, "fr": TEXTS["fr"].replace("Carton 3", "Autre")}, "fr/_data/videos.yml",
      "relancez scripts/make_video.py"),
-    ("durée fausse", SELF.replace("duration: 35", "duration: 90"), None, "docs/_data/videos.yml", "n'est pas celle du fichier"),
+    ("durée fausse", SELF.replace("duration: 37", "duration: 90"), None, "docs/_data/videos.yml", "n'est pas celle du fichier"),
     ("fichier vidéo absent", SELF.replace("self_hosted: essai", "self_hosted: absente"), None, "docs/_data/videos.yml", "absente.mp4"),
     ("deux sources", SELF.replace("  self_hosted: essai\n", "  self_hosted: essai\n  external: {platform: X, url: 'https://x.test/v', "
                                   "embed: 'https://x.test/e', source: 'https://x.test/s'}\n"), None, "docs/_data/videos.yml",
