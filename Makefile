@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 LANGUE ?=
 
 # Debian packages, one list per purpose. The build: WeasyPrint's Pango and the font of the PDFs.
-BUILD_DEBIAN_PACKAGES := fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
+BUILD_DEBIAN_PACKAGES := fonts-dejavu-core fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0
 # The tests: the build's, plus Chromium, pdftotext and colour emoji (the stories' emoji in screenshots).
 TEST_DEBIAN_PACKAGES := $(BUILD_DEBIAN_PACKAGES) chromium fonts-noto-color-emoji poppler-utils
 

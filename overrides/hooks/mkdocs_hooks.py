@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from sitelib import html, lexicon, page_markdown, pdf, render, search, videos
+from sitelib import html, lexicon, page_markdown, pdf, render, search, translations, videos
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.languages import Languages
 from sitelib.pages import PageContext
@@ -127,8 +127,21 @@ def add_site_context(context, config):
 @for_volunteers
 def on_page_context(context, page, config, nav):
     """Runs before a page is rendered: interface strings, help numbers and the PDF link for the templates."""
-    context["pdf_file"] = f"{page.file.name}.pdf" if page_context(page, config).wants_pdf(page.meta) else None
+    context["pdf_file"] = pdf_link(page, config) if page_context(page, config).wants_pdf(page.meta) else None
     return add_site_context(context, config)
+
+
+def is_fallback(page, config) -> bool:
+    """A page shown in the default language because its language has no translation of it yet."""
+    return page_context(page, config).language != current_language(config)
+
+
+def pdf_link(page, config) -> str:
+    """The page's PDF; on a fallback page, the default language's PDF (the same text: made once)."""
+    if not is_fallback(page, config):
+        return f"{page.file.name}.pdf"
+    in_default = page.url.removeprefix(SITE.languages.root(current_language(config)))
+    return page_context(page, config).href(in_default) + f"{page.file.name}.pdf"
 
 
 @for_volunteers
@@ -156,12 +169,12 @@ def on_post_page(output, page, config):
     """Runs on each finished HTML page: external links leak no referrer, search stays in the page's
     language, guides and sheets get their PDF."""
     context = page_context(page, config)
-    if context.wants_pdf(page.meta):
+    if context.wants_pdf(page.meta) and not is_fallback(page, config):
         target = Path(page.file.abs_dest_path).parent / f"{page.file.name}.pdf"
         document = pdf.document(page.title, page.content, context.language, config.site_name)
         pdf.write_pdf(document, target, pdf_cache(config), config.site_url + page.url, config.site_url, Path(config.site_dir))
     output = search.localize_base(output, search_root(page.url, config))
-    return html.secure_external_links(output, urlsplit(config.site_url).hostname)
+    return html.with_direction(html.secure_external_links(output, urlsplit(config.site_url).hostname))
 
 
 @for_volunteers
@@ -171,6 +184,10 @@ def on_post_build(config):
     language = current_language(config)
     if language == SITE.languages.default:
         videos.publish_media(SITE.videos, SITE.media, Path(config.site_dir))
+        status_page = Path(config.site_dir) / translations.STATUS_PAGE
+        status_page.parent.mkdir(parents=True, exist_ok=True)
+        status_page.write_text(translations.render_status_page(translations.translation_status(SITE.languages)[0], config.site_name),
+                               encoding="utf-8")
     root, ui = SITE.languages.root(language), SITE.ui(language)
     document = pdf.poster_html(SITE.contacts.values(), ui, config.site_name, config.site_url, language)
     pdf.write_pdf(document, Path(config.site_dir) / root / page_markdown.POSTER, pdf_cache(config), config.site_url + root,
@@ -185,7 +202,7 @@ def on_post_template(output, template_name, config):
     """
     if template_name != "404.html":
         return output
-    output = html.secure_external_links(output, urlsplit(config.site_url).hostname)
+    output = html.with_direction(html.secure_external_links(output, urlsplit(config.site_url).hostname))
     language = current_language(config)
     if language == SITE.languages.default or i18n(config).config.build_only_locale:
         return output

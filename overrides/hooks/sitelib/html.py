@@ -3,6 +3,8 @@
 import re
 from urllib.parse import urlsplit
 
+from .strings import writing_direction
+
 ANCHOR_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 HREF = re.compile(r'\shref="([^"]*)"', re.IGNORECASE)
 REL = re.compile(r'\srel="([^"]*)"', re.IGNORECASE)
@@ -30,3 +32,12 @@ def secure_external_links(html: str, own_host: str) -> str:
         return tag[:-1].rstrip("/").rstrip() + ' rel="noopener noreferrer">'
 
     return ANCHOR_TAG.sub(fix, html)
+
+
+HTML_TAG = re.compile(r'<html lang="(?P<lang>[^"]+)"(?![^>]*\sdir=)')
+
+
+def with_direction(html: str) -> str:
+    """``dir`` on the page's ``<html>`` from its ``lang`` (Material sets it only on ``<body>``), so that the
+    head, the title and assistive technologies read an Arabic page right to left."""
+    return HTML_TAG.sub(lambda tag: f'{tag.group(0)} dir="{writing_direction(tag["lang"])}"', html, count=1)

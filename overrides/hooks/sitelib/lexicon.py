@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .data import validate
 from .errors import ContentError, raise_all
 from .languages import is_untranslated
-from .pages import H1, display_path, read_page
+from .pages import H1, display_path, own_fields, read_page
 from .templating import Markup, render, render_blocks
 
 
@@ -55,7 +55,7 @@ def read_term(path: Path, language: str) -> tuple[Term | None, list[ContentError
     source, errors = read_page(path, "commencez le fichier par ---, short: …, variants: […], see_also: […], ---.")
     if source is None:
         return None, errors
-    fields, errors = validate(TermFields, source.meta, source.file, "en-tête")
+    fields, errors = validate(TermFields, own_fields(source.meta), source.file, "en-tête")
     if not source.title:
         errors.append(ContentError(source.file, "titre", "le titre du mot (# …) manque.", "ajoutez une ligne « # Le mot » après l'en-tête."))
     if errors:

@@ -27,6 +27,14 @@ def display_path(path: Path) -> str:
 
 MODEL = "voir le modèle dans CONTRIBUTING.md."
 
+# Front matter any page may carry, checked by its own module (translations.py), not by the page's schema.
+TRANSLATION_FIELD = "traduction"
+
+
+def own_fields(meta: dict) -> dict:
+    """A page's front matter without the fields every page may carry (its translation record)."""
+    return {key: value for key, value in meta.items() if key != TRANSLATION_FIELD}
+
 
 @dataclass
 class PageSource:

@@ -63,10 +63,11 @@ def contact_card(contact: Contact, ui) -> str:
     """Everything a reader needs to decide to call: what it is, how, when, cost, anonymity, source."""
     actions = []
     if contact.phone and contact.voice:
-        actions.append({"classes": "pav-button", "href": dial_uri(contact.phone), "text": f'{ui["call"]} {display_number(contact.phone)}'})
+        actions.append({"classes": "pav-button", "href": dial_uri(contact.phone), "text": ui["call"],
+                        "number": display_number(contact.phone)})
     if contact.sms:
-        actions.append({"classes": "pav-button", "href": dial_uri(contact.sms, "sms"),
-                        "text": f'{ui["sms_to"]} {display_number(contact.sms)}'})
+        actions.append({"classes": "pav-button", "href": dial_uri(contact.sms, "sms"), "text": ui["sms_to"],
+                        "number": display_number(contact.sms)})
     if contact.chat:
         actions.append({"classes": "pav-button pav-button--secondary", "href": str(contact.chat), "text": ui["chat"]})
     if contact.website and contact.website != contact.chat:

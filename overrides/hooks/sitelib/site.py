@@ -13,6 +13,7 @@ from . import externals, lexicon, quiz, stories, strings, territories, videos, w
 from .errors import ContentError, ContentErrors, raise_all
 from .languages import Languages
 from .strings import Ui
+from .translations import translation_status
 
 
 @dataclass
@@ -88,6 +89,7 @@ def load_site(project: Path, languages: Languages, footer_contacts) -> Site:
             for language in languages.ordered():
                 known = {"terms": ids[language], "contacts": set(contacts), "stories": set(told[language])}
                 sheets[language] = attempt(workshops.load_workshops, docs / language / "pros" / "ateliers", known) or []
+    errors.extend(translation_status(languages)[1])  # a hand-edited translation record
     raise_all(errors)
     return Site(languages, media, contacts, loaded_strings, local_help, statements, terms, told, tools, catalogue, sheets,
                 [str(ident) for ident in footer_contacts])

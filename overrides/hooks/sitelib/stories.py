@@ -28,7 +28,7 @@ from .data import validate
 from .externals import External
 from .errors import ContentError, raise_all
 from .languages import is_untranslated
-from .pages import PageSource, display_path, read_page
+from .pages import PageSource, display_path, own_fields, read_page
 from .templating import Markup, render
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ class Story:
 
 
 def parse_story(source: PageSource, ident: str) -> tuple[Story | None, list[ContentError]]:
-    fields, errors = validate(StoryFields, source.meta, source.file, "en-tête")
+    fields, errors = validate(StoryFields, own_fields(source.meta), source.file, "en-tête")
     # With a wrong front matter, the names are unknown: the body's other mistakes are still reported.
     title, scenes, found = parse_body(source.body, source.file, source.body_line, fields.writers if fields else None)
     errors += found

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from .data import validate
 from .errors import ContentError, raise_all
-from .pages import H1, read_page
+from .pages import H1, own_fields, read_page
 from .render import contact_card, listing_sections
 from .templating import Markup, render
 
@@ -74,7 +74,7 @@ def load_workshops(folder: Path, known: dict) -> list[tuple[str, str, Workshop]]
         errors += found
         if found:
             continue
-        sheet, found = validate(Workshop, {k: v for k, v in source.meta.items() if k not in PAGE_KEYS}, source.file, "en-tête", known)
+        sheet, found = validate(Workshop, {k: v for k, v in own_fields(source.meta).items() if k not in PAGE_KEYS}, source.file, "en-tête", known)
         errors += found
         if sheet:
             sheets.append((path.stem, source.title, sheet))
