@@ -41,6 +41,33 @@ def language_root(language: str) -> str:
     return sitelib_language_root(language, DEFAULT_LANGUAGE)
 
 
+def languages_writing(source: str) -> list[str]:
+    """The languages in which ``source`` is written, not shown in the default language: where a test of
+    that page's own behaviour runs. A fallback page is the default language's page in another language's
+    frame: what is specific to it is tested on a sample (``visited_page_paths``), not page by page."""
+    return [language for language in LANGUAGES if (DOCS / language / source).exists()]
+
+
+def visited_page_paths() -> list[str]:
+    """The pages the browser battery opens: every page written in each language, its 404 page, and for
+    each language one fallback page of each kind (article, term, story, sheet…)."""
+    from sitelib.pages import kind_of
+
+    paths = []
+    for language in LANGUAGES:
+        written = pages_of(DOCS, language)
+        sample = {}
+        for source in source_pages():
+            if source in written:
+                paths.append(language_root(language) + url_of(source))
+            else:
+                folder = source.split("/")[0] if "/" in source else ""
+                sample.setdefault((kind_of(f"{DEFAULT_LANGUAGE}/{source}"), folder), source)
+        paths += [language_root(language) + url_of(source) for source in sample.values()]
+        paths.append(language_root(language) + "404.html")
+    return paths
+
+
 def built_page_paths() -> list[str]:
     """Every HTML page of every language, as URL paths from the site root, 404 pages included."""
     paths = []

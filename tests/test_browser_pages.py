@@ -5,7 +5,7 @@ import pytest
 import theme
 from browsing import PHONE, Visit, axe_violations
 from helpers import element_place, stored_anything, tab_stops
-from site_map import built_page_paths
+from site_map import visited_page_paths
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def phone(reader):
     reader.page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
 
 
-@pytest.mark.parametrize("path", built_page_paths())
+@pytest.mark.parametrize("path", visited_page_paths())
 def test_page_on_a_phone(phone, path):
     """Private, usable and accessible: no third party, nothing stored, quick exit at hand, axe clean."""
     one = phone

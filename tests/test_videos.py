@@ -10,7 +10,7 @@ from helpers import choose, expect_content_error, shown_cards, stand_in_page
 from sitelib.data import read_yaml
 from sitelib.strings import Ui
 from sitelib.videos import Video, load_videos, render_library, render_player
-from site_map import LANGUAGES, ROOT, interface_strings, language_root, real_site, write_data
+from site_map import LANGUAGES, ROOT, interface_strings, language_root, languages_writing, real_site, write_data
 
 MEDIA = ROOT / "assets" / "videos"
 TERMS = {"fr": {"loverboy"}, "en": {"loverboy"}}
@@ -150,7 +150,7 @@ STAND_IN_VIDEOS = [
 ]
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", languages_writing("videos/index.md"))
 def test_library_filters_show_exactly_the_videos_of_the_chosen_age_and_theme(visit, stand_in, language):
     """The site's catalogue may hold a single video, which every filter shows: a library made by the
     same renderer from two videos that differ, with the site's real script, stands in for it."""
@@ -183,7 +183,7 @@ def catalogue(site):
     return real_site().videos
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", languages_writing("videos/index.md"))
 def test_library_groups_without_javascript_and_offers_the_filters_with_it(visit, catalogue, language):
     """The site's own library page: grouped lists without JavaScript, the age and theme filters with it.
     (That the filters hide the right cards is shown above, with two videos that differ.)"""
