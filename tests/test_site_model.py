@@ -76,9 +76,11 @@ def test_workshop_errors_name_the_file_once_not_docs_docs(tmp_path, monkeypatch)
 
 
 def test_the_real_site_loads_and_every_language_has_every_collection():
+    from sitelib.strings import writing_direction
+
     site = real_site()
     for language in site.languages.built:
-        assert site.ui(language).language == language and site.ui(language).direction == "ltr"
+        assert site.ui(language).language == language and site.ui(language).direction == writing_direction(language)
         assert set(site.terms(language)) == set(site.terms(site.languages.default))
         assert set(site.stories[language]) == set(site.stories[site.languages.default])
         assert all(language in contact.text for contact in site.contacts.values())

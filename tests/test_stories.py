@@ -17,7 +17,7 @@ from sitelib.errors import ContentError
 from sitelib.pages import parse_page, read_page
 from sitelib.stories import Message, Narration, load_stories, parse_story, story_markdown
 from sitelib.strings import Ui
-from site_map import DOCS, LANGUAGES, interface_strings, language_root, languages_writing, parsed_page, source_pages
+from site_map import DEFAULT_LANGUAGE, DOCS, LANGUAGES, interface_strings, language_root, languages_writing, parsed_page, source_pages
 
 FRONT = """---
 description: "Une histoire."
@@ -195,7 +195,9 @@ WRITTEN_STORIES = [(language, ident) for ident in STORIES for language in langua
 
 
 def real_story(language, ident):
-    source, errors = read_page(DOCS / language / "histoires" / f"{ident}.md")
+    """The story as the language shows it: its own file, or the default language's where it is not written."""
+    path = DOCS / language / "histoires" / f"{ident}.md"
+    source, errors = read_page(path if path.exists() else DOCS / DEFAULT_LANGUAGE / "histoires" / f"{ident}.md")
     story, errors = parse_story(source, ident)
     assert story, errors
     return story

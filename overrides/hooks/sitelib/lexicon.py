@@ -155,13 +155,18 @@ FORBIDDEN = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "
 VOID = {"br", "hr", "img", "input", "meta", "link", "source", "track", "wbr", "col", "area", "embed"}
 
 
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def form_pattern(terms: dict[str, Term]) -> tuple[re.Pattern | None, dict[str, str]]:
     """One regex for every form of every linkable term, longest first, on word boundaries."""
     owner = {form.casefold(): term.id for term in terms.values() if term.autolink for form in term.forms}
     if not owner:
         return None, owner
-    alternatives = "|".join(re.escape(form) for form in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE), owner
+    # A word is a word between non-letters, except in scripts written without spaces (Chinese, Japanese).
+    alternatives = "|".join(re.escape(form) if UNSPACED.search(form) else rf"(?<![\w-]){re.escape(form)}(?![\w-])"
+                            for form in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"({alternatives})", re.IGNORECASE), owner
 
 
 def link_terms(html: str, terms: dict[str, Term], href: Callable[[str], str], ui) -> str:

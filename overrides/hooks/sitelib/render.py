@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 
 from .contacts import LANGUAGE_NAME_PREFIX, Contact, dial_uri, display_number
 from .markers import MarkerProblem
@@ -78,7 +79,7 @@ def contact_card(contact: Contact, ui) -> str:
         facts.append(ui["sms_only"])
     facts += [ui[flag] for flag in ("free", "anonymous", "off_bill") if getattr(contact, flag)]
     if contact.spoken_languages != ["fr"]:
-        facts.append(f'{ui["spoken_languages"]} {", ".join(language_names(contact.spoken_languages, ui))}')
+        facts.append(f'{ui["spoken_languages"]} {listed(language_names(contact.spoken_languages, ui), ui)}')
     return render("contact-card.html", ui=ui, ident=contact.id, text=contact.text[ui.language], actions=actions, facts=facts,
                   source=str(contact.source), source_host=host_of(contact.source), verified=contact.verified, verified_how=contact.verified_how,
                   verified_shown=format_date(contact.verified, "long", locale=ui.language))
@@ -86,7 +87,12 @@ def contact_card(contact: Contact, ui) -> str:
 
 def other_languages(codes: list[str], ui) -> str:
     """« 3 autres langues : anglais, arabe, espagnol » (plain text, for the @langues marker)."""
-    return render("other-languages.html", ui=ui, count=len(codes), names=", ".join(language_names(codes, ui)))
+    return render("other-languages.html", ui=ui, count=len(codes), names=listed(language_names(codes, ui), ui))
+
+
+def listed(names: list[str], ui) -> str:
+    """« anglais, arabe et créole », « 英语、阿拉伯语和克里奥尔语 »: a list as the page's language writes it."""
+    return format_list(names, locale=ui.language) if names else ""
 
 
 def listing_sections(sections: list[tuple[str, list]]) -> str:
