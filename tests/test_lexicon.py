@@ -10,7 +10,7 @@ from sitelib.lexicon import Term, link_terms, load_lexicon
 from sitelib.strings import Ui
 from site_map import DOCS, LANGUAGES, html_file, language_root, languages_writing, parsed_page, real_site, source_pages
 
-UI = Ui("fr", {"lexicon_show": "Définition de", "lexicon_more": "Lire la suite"})
+UI = Ui("fr", {"lexicon_show": "Définition de", "lexicon_more": "Lire la suite", "colon": " : "})
 
 
 def term_file(root, language, ident, short="Une définition.", variants="[]", see_also="[]", title=None):
