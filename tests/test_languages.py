@@ -155,3 +155,28 @@ def test_the_maintainers_page_lists_every_language_and_page(site):
     assert [h2.get("id") for h2 in page.select("h2")] == sorted(OTHER_LANGUAGES)
     rows = page.select("tbody tr")
     assert len(rows) == len(OTHER_LANGUAGES) * len(pages_of(DOCS, DEFAULT_LANGUAGE))
+
+
+def test_an_arabic_story_mirrors_its_chat_bubbles_tails_and_choices(visit):
+    """In a story written in Arabic: the reader's bubbles on the left, the others' on the right, each
+    bubble's flattened "tail" corner on its sender's side, the choices starting from the right."""
+    stories = [path.stem for path in (DOCS / "ar" / "histoires").glob("*.md") if path.stem != "index"] if "ar" in LANGUAGES else []
+    if not stories:
+        pytest.skip("aucune histoire écrite en arabe")
+    page = visit(javascript=False).open(f"ar/histoires/{sorted(stories)[0]}/")
+    measures = page.evaluate("""() => {
+        const box = e => e.getBoundingClientRect(), chat = document.querySelector('.pav-chat');
+        const them = chat.querySelector('.pav-msg--them'), me = document.querySelector('.pav-msg--me');
+        const choice = document.querySelector('.pav-choice'), list = choice.closest('ul');
+        const radius = (e, corner) => parseFloat(getComputedStyle(e)[corner]);
+        return {chat: [box(chat).left, box(chat).right], them: [box(them).left, box(them).right],
+                me: [box(me).left, box(me).right], choice: box(choice).right, list: box(list).right,
+                themTail: [radius(them, 'borderBottomRightRadius'), radius(them, 'borderBottomLeftRadius')],
+                meTail: [radius(me, 'borderBottomLeftRadius'), radius(me, 'borderBottomRightRadius')]};
+    }""")
+    (left, right), them, me = measures["chat"], measures["them"], measures["me"]
+    assert abs(them[1] - right) < 2 and them[0] > left + 1, f"Les bulles des autres doivent partir de la droite : {measures}"
+    assert abs(me[0] - left) < 2 and me[1] < right - 1, f"Les bulles du lecteur doivent partir de la gauche : {measures}"
+    assert measures["themTail"][0] < measures["themTail"][1] and measures["meTail"][0] < measures["meTail"][1], \
+        f"Le coin « queue » de chaque bulle doit être du côté de qui écrit : {measures}"
+    assert abs(measures["choice"] - measures["list"]) < 24, f"Les choix doivent commencer à droite : {measures}"

@@ -136,7 +136,7 @@ def test_languages_marker_counts_and_names_a_contacts_other_languages_from_the_d
     contacts = {**site.contacts, "3919": site.contacts["3919"].model_copy(update={"spoken_languages": ["fr", "en", "cpf", "fa", "fa_AF"]})}
     handlers = contact_markers(contacts, site.ui("fr"))
     text = expand_markers("Dans <!-- @langues 3919 -->.", handlers, "docs/fr/aide.md")
-    assert text == "Dans 4 autres langues : anglais, créole, dari, persan."
+    assert text == "Dans 4 autres langues : anglais, créole, dari et persan."
     english = contact_markers(contacts, site.ui("en"))
     assert expand_markers("<!-- @langues 3919 -->", english, "docs/en/aide.md") == "4 other languages: Creole, Dari, English, Persian"
     with pytest.raises(ContentError) as caught:
