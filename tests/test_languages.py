@@ -109,7 +109,7 @@ def test_the_poster_is_printed_in_the_languages_own_script(site, language):
     # pdftotext marks right-to-left runs with bidi controls and may give Arabic letters in presentation forms.
     raw = unicodedata.normalize("NFKC", pdf_text(site / language_root(language) / "affiche-aide.pdf"))
     text = " ".join(re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", raw).split())
-    title = " ".join(interface_strings(language)["poster_title"].split())
+    title = " ".join(unicodedata.normalize("NFKC", interface_strings(language)["poster_title"]).split())
     assert title in text, f"Affiche {language} : le titre « {title} » n'est pas dans le texte du PDF (police sans ces caractères ?)"
     assert not re.search(r"[\u25a1\ufffd]", text), f"Affiche {language} : des carrés vides à la place de lettres"
 

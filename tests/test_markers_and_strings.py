@@ -138,7 +138,7 @@ def test_languages_marker_counts_and_names_a_contacts_other_languages_from_the_d
     text = expand_markers("Dans <!-- @langues 3919 -->.", handlers, "docs/fr/aide.md")
     assert text == "Dans 4 autres langues : anglais, créole, dari et persan."
     english = contact_markers(contacts, site.ui("en"))
-    assert expand_markers("<!-- @langues 3919 -->", english, "docs/en/aide.md") == "4 other languages: Creole, Dari, English, Persian"
+    assert expand_markers("<!-- @langues 3919 -->", english, "docs/en/aide.md") == "4 other languages: Creole, Dari, English, and Persian"
     with pytest.raises(ContentError) as caught:
         expand_markers("<!-- @langues 119 -->", handlers, "docs/fr/aide.md")
     assert "ne donne pas d'autre langue" in str(caught.value) and "spoken_languages" in str(caught.value)
