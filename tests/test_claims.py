@@ -17,9 +17,15 @@ from site_map import DOCS, LANGUAGES, real_site, source_pages
 CLAIM_WORDS = {
     "fr": {"off_bill": r"factur", "anonymous": r"anonym"},
     "en": {"off_bill": r"\bbills?\b", "anonymous": r"anonym"},
+    "es": {"off_bill": r"factura", "anonymous": r"an[oó]nim"},
+    "pt": {"off_bill": r"fatura", "anonymous": r"an[oôó]nim"},
+    "ro": {"off_bill": r"factur", "anonymous": r"anonim"},
+    "zh": {"off_bill": r"账单|話費|话费", "anonymous": r"匿名"},
+    "ar": {"off_bill": r"فاتور", "anonymous": r"مجهول|هويتك|اسمك"},
 }
 MARKER = re.compile(r"<!--\s*@(?:numeros?|contact|langues)\s+(?P<ids>[^>]*?)\s*-->")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Chinese full stops end a sentence without a space after them.
+SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？])")
 
 
 def unbacked_claims(text: str, words: dict[str, str], contacts: dict) -> list[str]:
