@@ -6,6 +6,7 @@ import difflib
 import json
 import os
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,6 +119,11 @@ def stand_in_page(language: str, body: str, script: str) -> str:
     """A minimal page around ``body`` that loads one of the site's real scripts (e.g. "/assets/sheets.js")."""
     return (f"<!doctype html><html lang={language}><meta charset=utf-8><title>Essai</title><body>{body}"
             f"<script src='{script}'></script></body></html>")
+
+
+def pdf_text(path) -> str:
+    """A PDF's text, read with poppler's pdftotext (Debian poppler-utils)."""
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from sitelib.languages import Languages, pages_of
 from sitelib.languages import language_root as sitelib_language_root
-from sitelib.pages import url_of
+from sitelib.pages import kind_of, url_of
 from sitelib.project import declared_languages, project_languages, project_site, read_config
 from sitelib.site import Site
 
@@ -51,8 +51,6 @@ def languages_writing(source: str) -> list[str]:
 def visited_page_paths() -> list[str]:
     """The pages the browser battery opens: every page written in each language, its 404 page, and for
     each language one fallback page of each kind (article, term, story, sheet…)."""
-    from sitelib.pages import kind_of
-
     paths = []
     for language in LANGUAGES:
         written = pages_of(DOCS, language)

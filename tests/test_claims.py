@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from helpers import pdf_text
+
 from site_map import DOCS, LANGUAGES, real_site, source_pages
 
 # The words that make each claim, per language; a language not listed here is not checked (say so below).
@@ -80,8 +82,6 @@ UNFINISHED = re.compile(r"à vérifier|to be checked|example\.(?:org|com|net)|\.
 
 
 def test_nothing_published_says_to_be_checked_or_points_to_an_example_address(site):
-    from test_pros import pdf_text
-
     found = []
     for path in sorted(site.rglob("*")):
         if path.suffix in (".html", ".xml", ".txt", ".vtt", ".json"):

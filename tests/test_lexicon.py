@@ -8,7 +8,7 @@ import theme
 from helpers import expect_content_error, language_of
 from sitelib.lexicon import Term, link_terms, load_lexicon
 from sitelib.strings import Ui
-from site_map import DOCS, LANGUAGES, html_file, language_root, languages_writing, parsed_page, real_site, source_pages
+from site_map import LANGUAGES, html_file, language_root, languages_writing, parsed_page, real_site, source_pages
 
 UI = Ui("fr", {"lexicon_show": "Définition de", "lexicon_more": "Lire la suite", "colon": " : "})
 

@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 
 import theme
-from helpers import choose, expect_content_error, shown_cards, stand_in_page
+from helpers import choose, expect_content_error, pdf_text, shown_cards, stand_in_page
 from sitelib import pdf
 from sitelib.contacts import display_number
 from sitelib.pages import read_page
@@ -68,10 +68,6 @@ def test_missing_field_is_named():
     message = expect_content_error(lambda: check_workshop({k: v for k, v in GOOD.items() if k != "duration"},
                                                           "docs/fr/pros/ateliers/x.md", KNOWN), "champ « duration »")
     assert re.search("champ « duration ».*obligatoire", message), message
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def pdf_pages(path) -> int:

@@ -91,7 +91,7 @@ def stamp(translated: Path, original: Path) -> bool:
     if front is None:
         new = f"---\n{block}---\n\n{text}"
     else:
-        meta = re.sub(rf"(?ms)^{FIELD}:\n(?:[ \t]+.*\n?)*", "", front.group(1) + "\n").rstrip("\n")
+        meta = re.sub(rf"(?m)^{FIELD}:\n(?:[ \t]+.*\n?)*", "", front.group(1) + "\n").rstrip("\n")
         new = f"---\n{meta}\n{block}" + text[front.end(1) + 1:]  # from the closing --- on, as it was
     if new != text:
         translated.write_text(new, encoding="utf-8")
