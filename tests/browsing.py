@@ -3,7 +3,6 @@
 import re
 from importlib import resources
 
-import theme
 
 PHONE = {"width": 360, "height": 640}
 # axe-core as packaged by axe-playwright-python, served by the test server (so the browser caches it).
@@ -13,23 +12,16 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
-# Generous: a busy two-core machine may take long to build the search index. These are waits on a
-# state of the page, never sleeps: they end as soon as the state is reached.
-INDEX_TIMEOUT_MS = 120_000
-
-# True once Material's search shows the outcome of a query (not « initialising », not the placeholder):
-# compared with the texts of the page's own language, from Material's settings (theme.CONFIG).
-_SEARCH_DONE = """([config, meta, list]) => {
-  const texts = JSON.parse(document.querySelector(config).textContent).translations;
-  const status = document.querySelector(meta);
-  if (!status) return false;
-  const text = status.textContent.trim();
-  const escape = words => words.trim().replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
-  // Material writes the count in place of « # » (rounded: 1.2k for 1 200).
-  const several = new RegExp('^' + escape(texts['search.result.other']).replace('#', '[0-9.,]+k?') + '$');
-  const found = text === texts['search.result.one'].trim() || several.test(text);
-  return text === texts['search.result.none'].trim() || (found && document.querySelector(list).children.length > 0);
-}"""
+# The site's search (overrides/partials/search.html): the header's magnifier, the dialog, its field, the
+# results list (whose data-query names the query its results answer) and their links.
+SEARCH_BUTTON = ".pav-search-open"
+SEARCH_DIALOG = "#pav-search"
+SEARCH_INPUT = "#pav-search-input"
+SEARCH_RESULTS = ".pav-search__results"
+SEARCH_RESULT_LINK = ".pav-search__results a"
+# Generous: the first search of a busy two-core machine starts Pagefind's WebAssembly. A wait on a
+# state of the page, never a sleep: it ends as soon as the results are shown.
+SEARCH_TIMEOUT_MS = 60_000
 
 
 def wait_for_animations(page):
@@ -79,19 +71,14 @@ class Visit:
         return self.page
 
     def search(self, query: str) -> list[str]:
-        """Search with Material's dialog as a reader does; return the result links (empty: no result).
-
-        The query reaches the search worker in one piece (typed at once, then a real key press, which is
-        what Material listens to), so the results shown are those of the whole query, not of its first
-        letters. Material sends it once its index is built; the wait ends on the outcome Material then
-        writes in the page's own language (theme.SEARCH_META), whatever the language."""
-        self.page.locator(theme.SEARCH_BUTTON).click()
-        field = self.page.locator(theme.SEARCH_INPUT)
-        field.fill(query)
-        field.press("End")
-        self.page.wait_for_function(_SEARCH_DONE, arg=[theme.CONFIG, theme.SEARCH_META, theme.SEARCH_LIST],
-                                    timeout=INDEX_TIMEOUT_MS)
-        return self.page.eval_on_selector_all(theme.SEARCH_RESULT_LINK, "items => items.map(a => a.href)")
+        """Search as a reader does (the magnifier, then the query typed); return the result links (empty:
+        no result), once the list shows the answer to this whole query."""
+        if not self.page.locator(SEARCH_DIALOG).is_visible():
+            self.page.locator(SEARCH_BUTTON).click()
+        self.page.locator(SEARCH_INPUT).fill(query)
+        self.page.wait_for_function("([list, query]) => document.querySelector(list).dataset.query === query",
+                                    arg=[SEARCH_RESULTS, query], timeout=SEARCH_TIMEOUT_MS)
+        return self.page.eval_on_selector_all(SEARCH_RESULT_LINK, "items => items.map(a => a.href)")
 
     def close(self):
         self.context.unroute_all(behavior="ignoreErrors")  # routes still in flight must not fail the test

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "overrides" / "hooks"))
 from browsing import AXE_PATH, AXE_SCRIPT, Visit  # noqa: E402
 from helpers import write_file  # noqa: E402
-from site_map import LANGUAGES, ROOT, built_page_paths, language_root  # noqa: E402
+from site_map import LANGUAGES, ROOT, built_page_paths  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 # Chromium's own background connections would otherwise be attempted (and refused) on every start.
@@ -117,26 +117,14 @@ def server(site) -> str:
     yield from serve(site, {})
 
 
-@pytest.fixture(scope="session")
-def server_without_search(site) -> str:
-    """The same site with empty search indexes. On every page load Material builds its language's
-    whole index (~340 KB) in a worker, about half a second of processor time: tests that do not
-    search skip it. Search has its own tests, on ``server``."""
-    empty = {}
-    for language in LANGUAGES:
-        path = f"/{language_root(language)}search/search_index.json"
-        index = json.loads((site / path.lstrip("/")).read_text(encoding="utf-8"))
-        empty[path] = ("application/json", json.dumps({"config": index["config"], "docs": []}).encode())
-    yield from serve(site, empty)
-
-
 @pytest.fixture
 def stand_in(request, tmp_path):
     """Publishes test pages beside the site without touching it (the build is shared by every test).
 
     ``stand_in(name, text)`` writes the file in the test's tmp_path and returns its path from the
     site root, under /__tests__/<this test>/: a page there loads the site's real files by absolute
-    paths (``/assets/sheets.js``). Published until the end of the test."""
+    paths (``/assets/logo.svg``; a script or style sheet: ``helpers.published_asset``). Published until
+    the end of the test."""
     folder = "__tests__/" + hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:12] + "/"
     published = []
 
@@ -172,13 +160,12 @@ def browser():
 
 
 @pytest.fixture
-def visit(browser, server, server_without_search):
-    """Factory of phone-sized visits; closes them at the end of the test. Only visits made with
-    ``search=True`` get the real search index."""
+def visit(browser, server):
+    """Factory of phone-sized visits; closes them at the end of the test."""
     opened = []
 
-    def make(javascript: bool = True, stubs: dict | None = None, color_scheme: str = "light", search: bool = False) -> Visit:
-        opened.append(Visit(browser, server if search else server_without_search, javascript, stubs, color_scheme))
+    def make(javascript: bool = True, stubs: dict | None = None, color_scheme: str = "light") -> Visit:
+        opened.append(Visit(browser, server, javascript, stubs, color_scheme))
         return opened[-1]
 
     yield make

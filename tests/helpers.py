@@ -9,11 +9,13 @@ import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 
 import theme
+from sitelib import fingerprint
 from sitelib.errors import ContentError, ContentErrors
 from site_map import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -116,9 +118,20 @@ def choose(page, **filters: str):
 
 
 def stand_in_page(language: str, body: str, script: str) -> str:
-    """A minimal page around ``body`` that loads one of the site's real scripts (e.g. "/assets/sheets.js")."""
+    """A minimal page around ``body`` that loads one of the site's real scripts (its address: ``published_asset``)."""
     return (f"<!doctype html><html lang={language}><meta charset=utf-8><title>Essai</title><body>{body}"
             f"<script src='{script}'></script></body></html>")
+
+
+def published_asset(site: Path, plain: str) -> str:
+    """The address under which the built pages load one of the site's own files, read from the home page:
+    "assets/sheets.js" → "/assets/sheets.2da73667.js" (content-hashed name, sitelib/fingerprint.py)."""
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for tag in home.select("script[src], link[rel=stylesheet]"):
+        address = urljoin("/", tag.get("src") or tag["href"])
+        if fingerprint.plain_uri(address.lstrip("/")) == plain:
+            return address
+    pytest.fail(f"La page d'accueil ne charge pas {plain} sous un nom à empreinte.", pytrace=False)
 
 
 def pdf_text(path) -> str:

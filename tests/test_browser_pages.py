@@ -3,17 +3,17 @@
 import pytest
 
 import theme
-from browsing import PHONE, Visit, axe_violations
+from browsing import PHONE, SEARCH_RESULT_LINK, Visit, axe_violations
 from helpers import element_place, stored_anything, tab_stops
 from site_map import visited_page_paths
 
 
 @pytest.fixture(scope="module")
-def reader(browser, server_without_search):
+def reader(browser, server):
     """One phone for every page, as a reader browsing the site (its cache warm from page to page):
     a new browser context per page would double this test's time. Each test starts from a clean slate.
     No route here: Playwright turns the browser's cache off in a context with routes."""
-    one = Visit(browser, server_without_search)
+    one = Visit(browser, server)
     yield one
     one.close()
 
@@ -56,10 +56,10 @@ def test_page_on_a_phone(phone, path):
 
 def test_a_full_visit_leaves_no_trace(visit):
     """Search, the menu, the language switcher, a definition popover and local-help filter: still nothing stored."""
-    one = visit(search=True)
+    one = visit()
     page = one.open("")
     assert one.search("loverboy"), "La recherche « loverboy » ne donne aucun résultat."
-    page.locator(theme.SEARCH_RESULT_LINK).first.click()
+    page.locator(SEARCH_RESULT_LINK).first.click()
     page.wait_for_load_state("load")
     page.locator(theme.MENU_BUTTON).first.click()
     assert page.locator(theme.MENU_TOGGLE).is_checked()

@@ -10,7 +10,7 @@ from sitelib.lexicon import Term, link_terms, load_lexicon
 from sitelib.strings import Ui
 from site_map import LANGUAGES, html_file, language_root, languages_writing, parsed_page, real_site, source_pages
 
-UI = Ui("fr", {"lexicon_show": "Définition de", "lexicon_more": "Lire la suite", "colon": " : "})
+UI = Ui("fr", {"lexicon_show": "Définition de", "lexicon_more": "En savoir plus sur « {term} »", "colon": " : "})
 
 
 def term_file(root, language, ident, short="Une définition.", variants="[]", see_also="[]", title=None):
@@ -162,7 +162,7 @@ def test_articles_link_terms_automatically(site, language):
 @pytest.mark.parametrize("language, query, expected", [("fr", "lover boy", "lexique/loverboy/"),
                                                         ("en", "revenge porn", "en/lexique/pornodivulgation/")])
 def test_search_finds_a_term_by_a_variant(visit, language, query, expected):
-    one = visit(search=True)
+    one = visit()
     one.open(language_root(language))
     links = one.search(query)
     assert any(link.startswith(one.server + expected) for link in links), f"Recherche « {query} » : {links[:5]}"

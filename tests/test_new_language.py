@@ -92,14 +92,16 @@ def test_written_pages_are_in_the_language_and_the_others_fall_back_to_french(tr
 
 def test_fallback_pages_are_in_the_languages_search_index_marked(trial):
     _, site, _ = trial
-    index = json.loads((site / TRIAL / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"", "a-propos/", "articles/loverboy/", "lexique/loverboy/"} <= locations, sorted(locations)[:20]
-    loverboy = next(doc for doc in index["docs"] if doc["location"] == "articles/loverboy/")
-    assert loverboy["title"].endswith("(en français)"), loverboy["title"]  # the scaffold's strings are still French
-    own = next(doc for doc in index["docs"] if doc["location"] == "a-propos/")
-    assert own["title"] == "Über uns"
-    assert not [doc for doc in index["docs"] if doc["location"].startswith(("en/", f"{TRIAL}/"))]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = [page for page in (site / TRIAL).rglob("index.html") if "data-pagefind-body" in page.read_text(encoding="utf-8")]
+    # Every page of the language but the search page, which lists them all.
+    assert len(pages) == len(source_pages()) - 1
+    assert entry["languages"][TRIAL]["page_count"] == len(pages), entry["languages"]
+    loverboy = (site / TRIAL / "articles" / "loverboy" / "index.html").read_text(encoding="utf-8")
+    # The scaffold's strings are still French.
+    assert re.search(r'data-pagefind-meta="title:[^"]+ \(en français\)"', loverboy), "Titre de résultat non marqué"
+    own = (site / TRIAL / "a-propos" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in own and "data-pagefind-meta" not in own and "<h1" in own
 
 
 def test_one_build_reports_the_mistakes_of_three_files_together(tmp_path):

@@ -113,18 +113,21 @@ def test_language_switcher_leads_to_the_same_page_in_every_language(site, langua
 
 # What a build must publish besides the pages, per language and once for the site. Written out for
 # French and English; another language of LANGUAGES gets the same files under its folder (derived below).
+# The site's own CSS and JavaScript, published under content-hashed names: test_fingerprint.py.
 PER_LANGUAGE = {
-    "fr": ["404.html", "search/search_index.json", "affiche-aide.pdf", "media/videos/cinq-signes.fr.vtt"],
-    "en": ["en/404.html", "en/search/search_index.json", "en/affiche-aide.pdf", "media/videos/cinq-signes.en.vtt"],
+    "fr": ["404.html", "affiche-aide.pdf", "media/videos/cinq-signes.fr.vtt"],
+    "en": ["en/404.html", "en/affiche-aide.pdf", "media/videos/cinq-signes.en.vtt"],
 }
-SITE_WIDE = ["media/videos/cinq-signes.mp4", "media/videos/cinq-signes.poster.png", "sitemap.xml", "assets/site.css"]
+# The search engine and its index of every language (one index per language: test_search.py).
+SITE_WIDE = ["media/videos/cinq-signes.mp4", "media/videos/cinq-signes.poster.png", "sitemap.xml",
+             "pagefind/pagefind.js", "pagefind/pagefind-entry.json"]
 
 
 def outputs_of(language: str) -> list[str]:
-    """The rule the lists above follow: the language's 404 page, search index and poster under its folder,
-    and the captions of the site's video in that language."""
+    """The rule the lists above follow: the language's 404 page and poster under its folder, and the
+    captions of the site's video in that language."""
     root = language_root(language)
-    return [f"{root}404.html", f"{root}search/search_index.json", f"{root}affiche-aide.pdf", f"media/videos/cinq-signes.{language}.vtt"]
+    return [f"{root}404.html", f"{root}affiche-aide.pdf", f"media/videos/cinq-signes.{language}.vtt"]
 
 
 def test_the_rule_for_other_languages_gives_the_written_lists():

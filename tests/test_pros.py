@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 
 import theme
-from helpers import choose, expect_content_error, pdf_text, shown_cards, stand_in_page
+from helpers import choose, expect_content_error, pdf_text, published_asset, shown_cards, stand_in_page
 from sitelib import pdf
 from sitelib.contacts import display_number
 from sitelib.pages import read_page
@@ -186,11 +186,11 @@ STAND_IN_SHEETS = {
 
 
 @pytest.mark.parametrize("language", languages_writing("pros/ateliers/index.md"))
-def test_listing_filters_show_exactly_the_sheets_of_the_chosen_age_duration_and_theme(visit, stand_in, language):
+def test_listing_filters_show_exactly_the_sheets_of_the_chosen_age_duration_and_theme(site, visit, stand_in, language):
     """The listing made by the build's renderer from two sheets that differ, with the site's real script."""
     sheets = [(href, href.strip("/").capitalize(), Workshop.model_validate(meta, context=KNOWN)) for href, meta in STAND_IN_SHEETS.items()]
     listing = render_listing(sheets, str.capitalize, Ui(language, interface_strings(language))).split("\n\n## ", 1)[0]
-    page = visit().open(stand_in("ateliers.html", stand_in_page(language, listing, "/assets/sheets.js")))
+    page = visit().open(stand_in("ateliers.html", stand_in_page(language, listing, published_asset(site, "assets/sheets.js"))))
     young, older = STAND_IN_SHEETS
     none = page.locator(".pav-sheets > [role=status]")
     assert shown_cards(page) == [young, older]

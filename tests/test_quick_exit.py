@@ -6,7 +6,7 @@ The neutral destination is answered by a stub: no test contacts a real external 
 import pytest
 
 import theme
-from browsing import wait_for_animations
+from browsing import SEARCH_BUTTON, SEARCH_DIALOG, wait_for_animations
 from helpers import is_covered, tab_stops
 from site_map import LANGUAGES, interface_strings, language_root, quick_exit_url
 
@@ -119,11 +119,12 @@ def test_secondary_skip_link_is_first_after_skip_to_content(visit, language):
     assert page.locator(".pav-skip").is_visible(), "Le lien d'évitement doit apparaître quand il a le focus."
 
 
-@pytest.mark.parametrize("opened, toggle", [(theme.MENU_BUTTON, theme.MENU_TOGGLE), (theme.SEARCH_BUTTON, theme.SEARCH_TOGGLE)])
-def test_quick_exit_stays_on_top_of_the_menu_and_the_search(visit, opened, toggle):
+@pytest.mark.parametrize("opened, is_open", [(theme.MENU_BUTTON, f"document.querySelector(\"{theme.MENU_TOGGLE}\").checked"),
+                                             (SEARCH_BUTTON, f"document.querySelector(\"{SEARCH_DIALOG}\").open")])
+def test_quick_exit_stays_on_top_of_the_menu_and_the_search(visit, opened, is_open):
     page = visit().open("aide/")
     page.locator(opened).click()
     # Open, and done sliding in: Material's panels move with CSS transitions.
-    page.wait_for_function("toggle => document.querySelector(toggle).checked", arg=toggle)
+    page.wait_for_function(f"() => {is_open}")
     wait_for_animations(page)
     assert not is_covered(page, ".pav-quick-exit"), f"« Quitter le site » est recouvert quand on ouvre {opened}."

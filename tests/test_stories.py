@@ -355,7 +355,7 @@ def test_story_with_every_scene_shown_is_accessible(visit, language, ident):
     """axe cannot run in a page without JavaScript: the story script alone is blocked instead, which
     leaves the story exactly as readers without JavaScript get it (every scene shown). Light, then dark."""
     one = visit()
-    one.context.route("**/assets/story.js", lambda route: route.abort())
+    one.context.route("**/assets/story.*.js", lambda route: route.abort())
     page = one.open(language_root(language) + f"histoires/{ident}/")
     assert page.locator(".pav-scene:visible").count() == len(real_story(language, ident).scenes)
     violations = axe_violations(page)

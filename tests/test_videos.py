@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from helpers import choose, expect_content_error, shown_cards, stand_in_page
+from helpers import choose, expect_content_error, published_asset, shown_cards, stand_in_page
 from sitelib.data import read_yaml
 from sitelib.strings import Ui
 from sitelib.videos import Video, load_videos, render_library, render_player
@@ -121,7 +121,7 @@ def test_self_hosted_player_loads_nothing_before_play_and_has_captions(visit, la
     assert page.locator(".pav-transcript").text_content().strip()
 
 
-def test_external_video_contacts_only_its_platform_and_only_after_the_click(visit, stand_in):
+def test_external_video_contacts_only_its_platform_and_only_after_the_click(site, visit, stand_in):
     """The real catalogue has no external video yet (none with a sourced address): a page made by the
     same renderer, with the site's script, stands in for one."""
     video = Video.model_validate({"id": "x", "duration": 61, "themes": ["loverboy"], "age": 13,
@@ -130,7 +130,7 @@ def test_external_video_contacts_only_its_platform_and_only_after_the_click(visi
                                   "text": {"fr": {"title": "Essai", "description": "Une vidéo.", "transcript": "Bonjour."}}})
     ui = Ui("fr", interface_strings("fr"))
     body = render_player(video, lambda name: "/media/videos/" + name, ui).split("\n\n", 1)[1]
-    path = stand_in("externe.html", stand_in_page("fr", body, "/assets/video.js"))
+    path = stand_in("externe.html", stand_in_page("fr", body, published_asset(site, "assets/video.js")))
     one = visit(stubs={"https://embed.videos.test/1": "<p>player</p>"})
     page = one.open(path)
     assert not one.outside and page.locator("iframe").count() == 0
@@ -151,7 +151,7 @@ STAND_IN_VIDEOS = [
 
 
 @pytest.mark.parametrize("language", languages_writing("videos/index.md"))
-def test_library_filters_show_exactly_the_videos_of_the_chosen_age_and_theme(visit, stand_in, language):
+def test_library_filters_show_exactly_the_videos_of_the_chosen_age_and_theme(site, visit, stand_in, language):
     """The site's catalogue may hold a single video, which every filter shows: a library made by the
     same renderer from two videos that differ, with the site's real script, stands in for it."""
     ui = Ui(language, interface_strings(language))
@@ -159,7 +159,7 @@ def test_library_filters_show_exactly_the_videos_of_the_chosen_age_and_theme(vis
                                     "text": {language: {"title": v["title"], "description": "Une vidéo.", "captions": ["x"]}}})
               for v in STAND_IN_VIDEOS]
     library = render_library(videos, lambda ident: f"{ident}/", str.capitalize, ui).split("\n\n## ", 1)[0]
-    path = stand_in("videos.html", stand_in_page(language, library, "/assets/sheets.js"))
+    path = stand_in("videos.html", stand_in_page(language, library, published_asset(site, "assets/sheets.js")))
     page = visit().open(path)
     twelve, fifteen = "des-12-ans/", "des-15-ans/"
     none = page.locator(".pav-sheets > [role=status]")

@@ -13,8 +13,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from sitelib import html, lexicon, page_markdown, pdf, render, search, translations, videos
+from sitelib import fingerprint, html, lexicon, page_markdown, pdf, render, translations, videos
 from sitelib.errors import ContentError, ContentErrors
 from sitelib.languages import Languages
 from sitelib.pages import PageContext
@@ -89,8 +90,39 @@ def on_config(config):
     """Runs once per build, before any page: load and check every data file and page collection
     (every error of every file reported together)."""
     global SITE
-    SITE = load_site(project_root(config), site_languages(config), config.extra.get("footer_contacts"))
+    section_names = {language.locale: dict(language.nav_translations or {}) for language in i18n(config).config.languages}
+    SITE = load_site(project_root(config), site_languages(config), config.extra.get("footer_contacts"), config.nav, section_names)
     return config
+
+
+# The theme's folder (custom_dir) holds this one: MkDocs would publish its files (the PDFs' style sheets).
+HOOKS_FOLDER = Path(__file__).resolve().parent
+
+
+# After mkdocs-static-i18n's (-100), which cannot sort a file held in memory (it has no source path).
+@event_priority(-150)
+def on_files(files, config):
+    """Runs on each language's files to publish: nothing of the hooks' folder is published, and the site's
+    own CSS and JavaScript go under content-hashed names (sitelib/fingerprint.py), which extra_css and
+    extra_javascript then give to every page's <link> and <script>."""
+    for file in [file for file in files if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(HOOKS_FOLDER)]:
+        files.remove(file)
+    listed = fingerprint.listed_files([str(entry) for entry in [*config.extra_css, *config.extra_javascript]],
+                                      [file.dest_uri for file in files])
+    hashed = {}
+    for file in [file for file in files if file.dest_uri in listed]:
+        # Published from the bytes hashed here: the name fits the content even if the file is edited during the build.
+        content = file.content_bytes
+        hashed[file.dest_uri] = fingerprint.hashed_uri(file.dest_uri, content)
+        files.remove(file)
+        files.append(type(file).generated(config, hashed[file.dest_uri], content=content))
+    config.extra_css = [fingerprint.renamed_entry(path, hashed) for path in config.extra_css]
+    for index, script in enumerate(config.extra_javascript):
+        if isinstance(script, str):
+            config.extra_javascript[index] = fingerprint.renamed_entry(script, hashed)
+        else:  # an entry with attributes (type: module…)
+            script.path = fingerprint.renamed_entry(script.path, hashed)
+    return files
 
 
 @for_each_page
@@ -154,27 +186,19 @@ def on_template_context(context, template_name, config):
     return add_site_context(context, config)
 
 
-def search_root(url: str, config) -> str:
-    """The language folder whose search index the page uses ("" at the root, e.g. in a one-language preview)."""
-    root = SITE.languages.root(current_language(config))
-    return root if url.startswith(root) else ""
-
-
 def pdf_cache(config) -> Path:
     return project_root(config) / ".cache" / "pdf"
 
 
 @for_volunteers
 def on_post_page(output, page, config):
-    """Runs on each finished HTML page: external links leak no referrer, search stays in the page's
-    language, guides and sheets get their PDF."""
+    """Runs on each finished HTML page: external links leak no referrer, guides and sheets get their PDF."""
     context = page_context(page, config)
     if context.wants_pdf(page.meta) and not is_fallback(page, config):
         target = Path(page.file.abs_dest_path).parent / f"{page.file.name}.pdf"
         document = pdf.document(page.title, page.content, context.language, config.site_name)
         pdf.write_pdf(document, target, pdf_cache(config), config.site_url + page.url, config.site_url, Path(config.site_dir))
-    output = search.localize_base(output, search_root(page.url, config))
-    return html.with_direction(html.secure_external_links(output, urlsplit(config.site_url).hostname))
+    return html.without_language_alternates(html.with_direction(html.secure_external_links(output, urlsplit(config.site_url).hostname)))
 
 
 @for_volunteers
@@ -186,8 +210,8 @@ def on_post_build(config):
         videos.publish_media(SITE.videos, SITE.media, Path(config.site_dir))
         status_page = Path(config.site_dir) / translations.STATUS_PAGE
         status_page.parent.mkdir(parents=True, exist_ok=True)
-        status_page.write_text(translations.render_status_page(translations.translation_status(SITE.languages)[0], config.site_name),
-                               encoding="utf-8")
+        status_page.write_text(translations.render_status_page(translations.translation_status(SITE.languages)[0], config.site_name,
+                                                               config.extra_css), encoding="utf-8")
     root, ui = SITE.languages.root(language), SITE.ui(language)
     document = pdf.poster_html(SITE.contacts.values(), ui, config.site_name, config.site_url, language)
     pdf.write_pdf(document, Path(config.site_dir) / root / page_markdown.POSTER, pdf_cache(config), config.site_url + root,
@@ -202,11 +226,10 @@ def on_post_template(output, template_name, config):
     """
     if template_name != "404.html":
         return output
-    output = html.with_direction(html.secure_external_links(output, urlsplit(config.site_url).hostname))
+    output = html.without_language_alternates(html.with_direction(html.secure_external_links(output, urlsplit(config.site_url).hostname)))
     language = current_language(config)
     if language == SITE.languages.default or i18n(config).config.build_only_locale:
         return output
-    output = search.localize_base(output, SITE.languages.root(language))
     target = Path(config.site_dir) / language / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")

@@ -41,3 +41,14 @@ def with_direction(html: str) -> str:
     """``dir`` on the page's ``<html>`` from its ``lang`` (Material sets it only on ``<body>``), so that the
     head, the title and assistive technologies read an Arabic page right to left."""
     return HTML_TAG.sub(lambda tag: f'{tag.group(0)} dir="{writing_direction(tag["lang"])}"', html, count=1)
+
+
+LANGUAGE_ALTERNATE = re.compile(r'[ \t]*<link(?=[^>]*\srel="alternate")(?=[^>]*\shreflang=)[^>]*>\n?', re.IGNORECASE)
+
+
+def without_language_alternates(html: str) -> str:
+    """No ``<link rel="alternate" hreflang>`` in the head: for each one, Material's script asks for the
+    ``sitemap.xml`` of that language's page on every page view (seven requests, each for nothing). The
+    language switcher's own links already lead to the same page; search engines read the translations
+    in the site's sitemap (sitelib/sitemap.py). Other alternates (a feed's) are kept."""
+    return LANGUAGE_ALTERNATE.sub("", html)

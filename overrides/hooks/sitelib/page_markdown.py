@@ -5,7 +5,7 @@ The marker registry is here: each feature module renders, this module says which
 renderer. CONTRIBUTING.md documents every marker ``marker_handlers`` gives (a test holds them together).
 """
 
-from . import lexicon, markers, pdf, quiz, render, stories, territories, videos, workshops
+from . import lexicon, markers, page_list, pdf, quiz, render, stories, territories, videos, workshops
 from .errors import ContentError
 from .pages import PageContext, relative_url
 from .site import Site
@@ -20,6 +20,12 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
     def term_title(ident: str) -> str:
         return terms[ident].title
 
+    def every_page(arguments: list[str]) -> str:
+        languages = site.languages
+        entries = page_list.menu_entries(site.menu, site.section_names.get(page.language, {}),
+                                         lambda path: page_list.page_title(languages.docs_dir, page.language, languages.default, path))
+        return page_list.render_page_list(entries, page.href, ui["fallback_search_mark"], ui)
+
     def video(arguments: list[str]) -> str:
         found = videos.find_video(site.videos, arguments)
         meta.setdefault("title", found.text[page.language].title)
@@ -30,6 +36,7 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
         **render.contact_markers(site.contacts, ui),
         "aide-locale": lambda arguments: territories.render_local_help(site.territories, ui),
         "vrai-faux": lambda arguments: quiz.render_quiz(site.quiz, ui),
+        "toutes-les-pages": every_page,
         "lexique": lambda arguments: lexicon.render_a_to_z(terms, page.term_href, ui),
         "ateliers": lambda arguments: workshops.render_listing(
             [(page.href(f"pros/ateliers/{ident}/"), title, sheet) for ident, title, sheet in site.workshops[page.language]],

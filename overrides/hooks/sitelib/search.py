@@ -1,68 +1,39 @@
-"""One search index per language.
+"""Site search with Pagefind, run on the built site once every language is built.
 
-mkdocs-static-i18n writes a single index for every language at /search/search_index.json, which
-Material downloads on every page load: results mixed languages and the download grew with each new
-language. The build splits it: /search/search_index.json keeps the default language's pages,
-/en/search/search_index.json the English ones, and so on. Pages of a language tell Material (the
-``base`` of its ``__config``) that their site starts at their language folder, so it fetches that
-language's index and resolves results from there.
+Pagefind (its extended build, from PyPI: the binary comes in the wheel) writes one index per
+``<html lang>`` under /pagefind/: a page is found in its own language only, and a page shown in the
+default language keeps its reader's language, so it is found in that language's search. Only the
+element marked ``data-pagefind-body`` (the page's text, see overrides/main.html) is indexed, less
+what is marked ``data-pagefind-ignore`` (help cards, lexicon popovers: repeated on many pages).
+
+Nothing is downloaded until a reader opens search (overrides/assets/search.js).
 """
 
 import json
-import re
+import subprocess
+import sys
 from pathlib import Path
 
-INDEX = "search/search_index.json"
-CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+from .errors import ContentError
+
+BUNDLE = "pagefind"  # folder of the search files, at the site root
+# Pagefind's ready-made interfaces: the site has its own (search.js), so they are not published.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-def split_index(index: dict, roots: dict[str, str], fallbacks: dict[str, tuple[set[str], str]] | None = None) -> dict[str, dict]:
-    """Language → its own index. ``roots`` maps each language to its folder ("" for the default one,
-    "en/"…); locations become relative to that folder. Lunr's stemmer is set to the language.
-
-    ``fallbacks``: language → (URLs of the pages it shows in the default language, the words that mark
-    their results, e.g. "(in French)"). mkdocs-static-i18n removed those pages from the merged index as
-    duplicates of the default language's; they are put back in their language's index, marked."""
-    folders = [root for root in roots.values() if root]
-    default_docs = [doc for doc in index["docs"] if not doc["location"].startswith(tuple(folders))]
-    indexes = {}
-    for language, root in roots.items():
-        if root:
-            docs = [{**doc, "location": doc["location"][len(root):]} for doc in index["docs"] if doc["location"].startswith(root)]
-            urls, mark = (fallbacks or {}).get(language, (set(), ""))
-            present = {doc["location"] for doc in docs}
-            docs += [{**doc, "title": f"{doc['title']} {mark}".strip()} for doc in default_docs
-                     if doc["location"].split("#")[0] in urls and doc["location"] not in present]
-        else:
-            docs = default_docs
-        stemmer = [language] if language in index["config"].get("lang", []) else index["config"].get("lang", [])
-        indexes[language] = {**index, "config": {**index["config"], "lang": stemmer}, "docs": docs}
-    return indexes
-
-
-def write_language_indexes(site_dir: Path, roots: dict[str, str], fallbacks: dict[str, tuple[set[str], str]]) -> dict[str, int]:
-    """Replace the merged index by one index per language; returns each file's size in bytes."""
-    merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    sizes = {}
-    for language, index in split_index(merged, roots, fallbacks).items():
-        target = site_dir / roots[language] / INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        target.write_text(text, encoding="utf-8")
-        sizes[language] = len(text.encode())
-    return sizes
-
-
-def localize_base(html: str, root: str) -> str:
-    """Point Material's ``base`` at the language folder ("en/"), where that language's index is."""
-    if not root:
-        return html
-
-    def rewrite(match: re.Match) -> str:
-        config = json.loads(match.group(2))
-        config["base"] = config["base"].rstrip("/") + "/" + root
-        # Escaped as Jinja's tojson does, so the JSON can never close the script element.
-        text = json.dumps(config).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return match.group(1) + text + match.group(3)
-
-    return CONFIG_SCRIPT.sub(rewrite, html, count=1)
+def index_site(site_dir: Path) -> str:
+    """Index every built page; returns Pagefind's summary ("Indexed 7 languages…")."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ContentError("(construction)", "index de recherche", "Pagefind n'a pas pu indexer le site :\n"
+                           + (done.stderr or done.stdout).strip(), "relancez « make test » pour réinstaller Pagefind.")
+    for name in UNUSED:
+        (site_dir / BUNDLE / name).unlink(missing_ok=True)
+    # Pagefind lists the languages in the order its threads finish: sorted, the same site gives the same file.
+    entry = site_dir / BUNDLE / "pagefind-entry.json"
+    languages = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps({**languages, "languages": dict(sorted(languages["languages"].items()))},
+                                ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return " ; ".join(line.strip() for line in done.stdout.splitlines() if line.strip().startswith("Indexed"))

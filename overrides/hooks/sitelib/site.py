@@ -30,6 +30,8 @@ class Site:
     videos: list[videos.Video]
     workshops: dict[str, list[tuple[str, str, workshops.Workshop]]]  # language → (id, title, sheet)
     footer_contacts: list[str]
+    menu: list  # mkdocs.yml's nav: pages and sections, in the menu's order
+    section_names: dict[str, dict[str, str]]  # language → the menu's section names in that language
 
     def ui(self, language: str) -> Ui:
         return Ui(language, self.strings[language])
@@ -55,7 +57,8 @@ def check_footer_contacts(identifiers, contacts: dict) -> list[ContentError]:
     return []
 
 
-def load_site(project: Path, languages: Languages, footer_contacts) -> Site:
+def load_site(project: Path, languages: Languages, footer_contacts, menu: list | None = None,
+              section_names: dict[str, dict[str, str]] | None = None) -> Site:
     """Load and check every data file and page collection; raise every error found, together."""
     docs, errors = languages.docs_dir, []
 
@@ -92,4 +95,4 @@ def load_site(project: Path, languages: Languages, footer_contacts) -> Site:
     errors.extend(translation_status(languages)[1])  # a hand-edited translation record
     raise_all(errors)
     return Site(languages, media, contacts, loaded_strings, local_help, statements, terms, told, tools, catalogue, sheets,
-                [str(ident) for ident in footer_contacts])
+                [str(ident) for ident in footer_contacts], menu or [], section_names or {})

@@ -115,10 +115,11 @@ STATES: tuple[State, ...] = ("à revoir", "sans empreinte", "non traduite", "à 
 STATUS_PAGE = "etat-des-traductions/index.html"
 
 
-def render_status_page(statuses: list[PageStatus], site_name: str) -> str:
-    """The maintainers' page (templates/translation-status.html): per language, the pages to look at first."""
+def render_status_page(statuses: list[PageStatus], site_name: str, stylesheets: list[str]) -> str:
+    """The maintainers' page (templates/translation-status.html): per language, the pages to look at first.
+    ``stylesheets``: the site's, from its root (mkdocs.yml extra_css, under their hashed names)."""
     languages = []
     for language in sorted({s.language for s in statuses}):
         mine = sorted((s for s in statuses if s.language == language), key=lambda s: (STATES.index(s.state), s.page))
         languages.append((language, mine, {state: sum(s.state == state for s in mine) for state in STATES}))
-    return render("translation-status.html", languages=languages, site_name=site_name)
+    return render("translation-status.html", languages=languages, site_name=site_name, stylesheets=stylesheets)
