@@ -13,10 +13,12 @@ LANGUE ?=
 
 # Debian packages, one list per purpose. The build: WeasyPrint's Pango and the font of the PDFs.
 BUILD_DEBIAN_PACKAGES := fonts-dejavu-core fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0
-# The tests: the build's, plus Chromium, pdftotext and colour emoji (the stories' emoji in screenshots).
-TEST_DEBIAN_PACKAGES := $(BUILD_DEBIAN_PACKAGES) chromium fonts-noto-color-emoji poppler-utils
+# The tests: the build's, plus Chromium, pdftotext, colour emoji (the stories' emoji in screenshots),
+# Java (the Nu HTML Checker's), and nginx with its brotli module and wrk (the site served as published).
+TEST_DEBIAN_PACKAGES := $(BUILD_DEBIAN_PACKAGES) chromium fonts-noto-color-emoji poppler-utils default-jre-headless \
+  nginx libnginx-mod-http-brotli-static wrk
 
-.PHONY: serve build test setup setup-test build-packages test-packages venv-package system-packages check-contacts clean
+.PHONY: serve build publish test setup setup-test build-packages test-packages venv-package npm-package system-packages check-contacts benchmark clean
 
 $(BIN)/mkdocs: requirements.txt
 	@# Debian's own Python makes virtual environments only with its python3-venv package.
@@ -70,11 +72,37 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# The build to put online (README, « Publier le site »): the public address and the publisher's legal
+# details are required (ADRESSE_DU_SITE=https://… EDITEUR_NOM=… make publish); the site is in site/.
+publish: setup
+	PUBLICATION=1 $(BIN)/mkdocs build --strict
+
 test: setup-test
 	$(BIN)/python -m pytest
 
 check-contacts: $(BIN)/mkdocs
 	$(BIN)/python scripts/check_contacts.py
+
+# Lighthouse for the benchmark, pinned in scripts/package-lock.json; no install script is run. The
+# stamp says when it was installed (the files npm unpacks keep their packages' dates).
+LIGHTHOUSE := scripts/node_modules/.installed
+
+npm-package:
+	$(call install-missing,nodejs npm)
+
+$(LIGHTHOUSE): scripts/package.json scripts/package-lock.json
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory npm-package
+	cd scripts && npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+# The tests check every page with the Nu HTML Checker of the same lock file (npm vnu-jar, run with the
+# Debian Java above: its install script, which would download a JDK, is not run).
+setup-test: $(LIGHTHOUSE)
+
+# Page weights and budgets, then Lighthouse scores, of the site as built (README, « Performances »). Both
+# always print their figures; the command fails if a budget is exceeded or a score is below 100.
+benchmark: build setup-test $(LIGHTHOUSE)
+	$(BIN)/python scripts/page_weight.py site; weights=$$?; $(BIN)/python scripts/lighthouse.py site && exit $$weights
 
 clean:
 	rm -rf site .pytest_cache

@@ -4,7 +4,7 @@
 Usage : python scripts/make_video.py assets/videos/cinq-signes.yml
 Le script (assets/videos/<id>.yml) donne la durée de chaque carton et la langue dessinée (drawn_in) ; le texte
 de chaque carton est dans docs/<drawn_in>/_data/videos.yml (captions). Écrit, à côté du script : <id>.mp4 (640×360, H.264, sans son),
-<id>.poster.png et <id>.json (durée, taille, empreintes de la source et de la vidéo, que la construction
+<id>.poster.webp et <id>.json (durée, taille, empreintes de la source et de la vidéo, que la construction
 vérifie). Les sous-titres de chaque langue sont faits par la construction du site, pas par ce script.
 Demande ffmpeg (paquet Debian « ffmpeg ») et la police DejaVu (paquet « fonts-dejavu-core »).
 """
@@ -41,7 +41,8 @@ def card_image(text: str, target: Path) -> None:
     for number, line in enumerate(lines):
         width = draw.textlength(line, font=font)
         draw.text(((SIZE[0] - width) / 2, (SIZE[1] - height) / 2 + number * 42), line, font=font, fill=FOREGROUND)
-    image.save(target)
+    # The poster, shown on the video's page, as lossless WebP: 2 KB instead of 7 KB as PNG.
+    image.save(target, lossless=True, method=6) if target.suffix == ".webp" else image.save(target)
 
 
 def main(source: Path) -> None:
@@ -62,7 +63,7 @@ def main(source: Path) -> None:
         subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "concat", "-safe", "0", "-i", str(Path(work) / "list.txt"),
                         "-vf", "fps=10,format=yuv420p", "-c:v", "libx264", "-tune", "stillimage", "-crf", "28",
                         "-movflags", "+faststart", "-map_metadata", "-1", "-fflags", "+bitexact", str(video)], check=True)
-        card_image(with_numbers(cards[0], numbers), folder / f"{ident}.poster.png")
+        card_image(with_numbers(cards[0], numbers), folder / f"{ident}.poster.webp")
     duration = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(video)],
                                     capture_output=True, text=True, check=True).stdout)
     facts = {"duration": round(duration, 2), "bytes": video.stat().st_size,

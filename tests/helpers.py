@@ -3,7 +3,6 @@ files for a test, what a page left in the browser, what covers an element, the t
 Material's settings read from a page."""
 
 import difflib
-import json
 import os
 import re
 import subprocess
@@ -14,7 +13,6 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-import theme
 from sitelib import fingerprint
 from sitelib.errors import ContentError, ContentErrors
 from site_map import DEFAULT_LANGUAGE, LANGUAGES
@@ -94,16 +92,6 @@ def stored_anything(page) -> dict:
 
 
 # --- Material's settings ---
-
-def material_config(html: str | BeautifulSoup) -> dict:
-    """Material's settings of one page (the JSON of theme.CONFIG), from its HTML text or parsed page."""
-    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
-    script = soup.select_one(theme.CONFIG)
-    assert script is not None, f"La page n'a pas les réglages de Material ({theme.CONFIG})."
-    return json.loads(script.string)
-
-
-# --- The site's filtered listings (workshop sheets, videos: overrides/assets/sheets.js) ---
 
 def shown_cards(page) -> list[str]:
     """The links of the listing's cards that are shown, in the page's order."""

@@ -3,6 +3,7 @@ build must give the same files as the session's MkDocs build, and the same pages
 generator <meta>, so that the move away from MkDocs 1.x (unmaintained) is one word in the Makefile."""
 
 import difflib
+import gzip
 import os
 import re
 import subprocess
@@ -10,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import brotli
 import pytest
 
 from site_map import ROOT
@@ -28,10 +30,14 @@ def files_of(folder: Path) -> set[str]:
 
 
 def comparable(file: Path) -> bytes | str:
-    """What must be equal between two builds: the page without its generator <meta>, any other file
-    (the sitemap has no dates, the search index is written in a fixed order) byte for byte."""
+    """What must be equal between two builds: the page without its generator <meta> (also inside its
+    compressed copies, page.html.gz and .br), any other file (the sitemap has no dates, the search index
+    is written in a fixed order, gzip copies carry no date) byte for byte."""
     if file.suffix == ".html":
         return GENERATOR.sub("", file.read_text(encoding="utf-8"))
+    if file.name.endswith((".html.gz", ".html.br")):
+        content = file.read_bytes()
+        return GENERATOR.sub("", (gzip.decompress(content) if file.suffix == ".gz" else brotli.decompress(content)).decode("utf-8"))
     return file.read_bytes()
 
 

@@ -43,7 +43,7 @@ FR = {
     "local_jump": "Aller directement à ton département :", "local_filter": "Choisis ton département",
     "local_filter_all": "Tous les départements",
     "lexicon_variants": "Autres façons de le dire :", "lexicon_see_also": "Voir aussi :", "lexicon_letters": "Lettres du lexique",
-    "lexicon_show": "Définition de", "lexicon_more": "En savoir plus sur « {term} »", "colon": " : ", "related_terms": "Les mots à connaître",
+    "lexicon_show": "Définition de", "colon": " : ", "related_terms": "Les mots à connaître",
     "quiz_true": "Vrai", "quiz_false": "Faux", "quiz_show": "Voir la réponse", "quiz_right": "Bonne réponse !",
     "quiz_wrong": "Pas tout à fait. Lis l'explication.",
     "story_age": "Dès {age} ans",
@@ -63,7 +63,7 @@ FR = {
     "video_none": "Aucune vidéo ne correspond à ces critères.",
 }
 UI = Ui("fr", FR)
-UI_EN = Ui("en", {"lexicon_show": "Definition of", "lexicon_more": "More about “{term}”", "colon": ": ", "lexicon_letters": "Lexicon letters",
+UI_EN = Ui("en", {"lexicon_show": "Definition of", "colon": ": ", "lexicon_letters": "Lexicon letters",
                   "related_terms": "Words to know"})
 UI_AR = Ui("ar", {"call": "اتصل بالرقم", "sms_to": "أرسل رسالة إلى", "chat": "اكتب في الدردشة", "website": "الموقع",
                   "hours": "الأوقات:", "free": "مجاني.", "anonymous": "يمكنك أن تبقى مجهولاً.",

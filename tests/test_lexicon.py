@@ -10,7 +10,7 @@ from sitelib.lexicon import Term, link_terms, load_lexicon
 from sitelib.strings import Ui
 from site_map import LANGUAGES, html_file, language_root, languages_writing, parsed_page, real_site, source_pages
 
-UI = Ui("fr", {"lexicon_show": "Définition de", "lexicon_more": "En savoir plus sur « {term} »", "colon": " : "})
+UI = Ui("fr", {"lexicon_show": "Définition de", "colon": " : "})
 
 
 def term_file(root, language, ident, short="Une définition.", variants="[]", see_also="[]", title=None):

@@ -119,7 +119,7 @@ PER_LANGUAGE = {
     "en": ["en/404.html", "en/affiche-aide.pdf", "media/videos/cinq-signes.en.vtt"],
 }
 # The search engine and its index of every language (one index per language: test_search.py).
-SITE_WIDE = ["media/videos/cinq-signes.mp4", "media/videos/cinq-signes.poster.png", "sitemap.xml",
+SITE_WIDE = ["media/videos/cinq-signes.mp4", "media/videos/cinq-signes.poster.webp", "sitemap.xml",
              "pagefind/pagefind.js", "pagefind/pagefind-entry.json"]
 
 

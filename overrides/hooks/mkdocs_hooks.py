@@ -8,15 +8,16 @@ MkDocs adds this folder to ``sys.path`` while loading the hook, which makes ``si
 import copy
 import functools
 import logging
-from html import escape
+import os
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitelib import fingerprint, html, lexicon, page_markdown, pdf, render, translations, videos
-from sitelib.errors import ContentError, ContentErrors
+from sitelib import fingerprint, html, lexicon, page_markdown, pdf, publishing, render, translations, videos
+from sitelib.errors import ContentError, ContentErrors, raise_all
 from sitelib.languages import Languages
 from sitelib.pages import PageContext
 from sitelib.site import Site, load_site
@@ -91,8 +92,19 @@ def on_config(config):
     (every error of every file reported together)."""
     global SITE
     section_names = {language.locale: dict(language.nav_translations or {}) for language in i18n(config).config.languages}
-    SITE = load_site(project_root(config), site_languages(config), config.extra.get("footer_contacts"), config.nav, section_names)
+    SITE = load_site(project_root(config), site_languages(config), config.extra.get("footer_contacts"), config.nav, section_names,
+                     config.extra.get("publisher"))
+    raise_all(publishing.check_publication(config.site_url, SITE.publisher, os.environ.get("PUBLICATION") == "1"))
     return config
+
+
+def on_pre_build(config):
+    """Runs once per language, after mkdocs-static-i18n has set that language's settings: Material writes
+    the site's description into an HTML attribute without escaping it (a page without a description of
+    its own, the 404, shows it). Escaped for this language's build only: on_post_build puts it back as
+    written, before mkdocs-static-i18n saves or restores it for the next language."""
+    if config.site_description:
+        config.site_description = escape(config.site_description, quote=True)
 
 
 # The theme's folder (custom_dir) holds this one: MkDocs would publish its files (the PDFs' style sheets).
@@ -160,6 +172,11 @@ def add_site_context(context, config):
 def on_page_context(context, page, config, nav):
     """Runs before a page is rendered: interface strings, help numbers and the PDF link for the templates."""
     context["pdf_file"] = pdf_link(page, config) if page_context(page, config).wants_pdf(page.meta) else None
+    if page_context(page, config).kind == "story":
+        # The table of contents keeps the title (« skip to content » leads there) without the scenes: their
+        # titles would give the story away, and Material writes them twice (in the menu and beside the text).
+        for heading in page.toc:
+            heading.children = []
     return add_site_context(context, config)
 
 
@@ -198,13 +215,15 @@ def on_post_page(output, page, config):
         target = Path(page.file.abs_dest_path).parent / f"{page.file.name}.pdf"
         document = pdf.document(page.title, page.content, context.language, config.site_name)
         pdf.write_pdf(document, target, pdf_cache(config), config.site_url + page.url, config.site_url, Path(config.site_dir))
-    return html.without_language_alternates(html.with_direction(html.secure_external_links(output, urlsplit(config.site_url).hostname)))
+    return html.finished_page(output, urlsplit(config.site_url).hostname)
 
 
 @for_volunteers
 def on_post_build(config):
     """Runs after each language's build: the A4 poster of help numbers for that language, and the
     site's own videos and their captions published once under /media/videos/."""
+    if config.site_description:
+        config.site_description = unescape(config.site_description)  # as written (see on_pre_build)
     language = current_language(config)
     if language == SITE.languages.default:
         videos.publish_media(SITE.videos, SITE.media, Path(config.site_dir))
@@ -226,7 +245,7 @@ def on_post_template(output, template_name, config):
     """
     if template_name != "404.html":
         return output
-    output = html.without_language_alternates(html.with_direction(html.secure_external_links(output, urlsplit(config.site_url).hostname)))
+    output = html.finished_page(output, urlsplit(config.site_url).hostname)
     language = current_language(config)
     if language == SITE.languages.default or i18n(config).config.build_only_locale:
         return output

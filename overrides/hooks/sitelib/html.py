@@ -52,3 +52,33 @@ def without_language_alternates(html: str) -> str:
     language switcher's own links already lead to the same page; search engines read the translations
     in the site's sitemap (sitelib/sitemap.py). Other alternates (a feed's) are kept."""
     return LANGUAGE_ALTERNATE.sub("", html)
+
+
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input(?=[^>]*\stype="checkbox")[^>]*?)\s+autocomplete="[^"]*"', re.IGNORECASE)
+
+
+def without_checkbox_autocomplete(html: str) -> str:
+    """No ``autocomplete`` on checkboxes, where HTML does not allow it: Material's base.html, outside any
+    block a template can replace, puts ``autocomplete="off"`` on its menu and search switches (so that
+    Firefox does not restore them open on reload; Material's script closes them when the address changes)."""
+    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+
+
+# Where whitespace is the content itself: left as it is.
+PRESERVED = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)
+INDENTATION = re.compile(r"[ \t]*\n\s*")
+
+
+def without_indentation(html: str) -> str:
+    """Each run of spaces and line breaks reduced to one line break: the templates' indentation is a
+    sixth of a page's compressed weight, and a browser shows any such run as one space, like a line break."""
+    parts = PRESERVED.split(html)
+    # split() gives text, preserved element, its tag name, text…: only the text between them is changed.
+    return "".join(INDENTATION.sub("\n", part) if index % 3 == 0 else part for index, part in enumerate(parts) if index % 3 != 2)
+
+
+def finished_page(html: str, own_host: str) -> str:
+    """What every built page gets, in order: private external links, ``dir`` on ``<html>``, no hreflang
+    links in the head, no ``autocomplete`` on checkboxes, no indentation."""
+    html = secure_external_links(html, own_host)
+    return without_indentation(without_checkbox_autocomplete(without_language_alternates(with_direction(html))))

@@ -5,7 +5,7 @@ The marker registry is here: each feature module renders, this module says which
 renderer. CONTRIBUTING.md documents every marker ``marker_handlers`` gives (a test holds them together).
 """
 
-from . import lexicon, markers, page_list, pdf, quiz, render, stories, territories, videos, workshops
+from . import lexicon, markers, page_list, pdf, publishing, quiz, render, stories, territories, videos, workshops
 from .errors import ContentError
 from .pages import PageContext, relative_url
 from .site import Site
@@ -37,6 +37,7 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
         "aide-locale": lambda arguments: territories.render_local_help(site.territories, ui),
         "vrai-faux": lambda arguments: quiz.render_quiz(site.quiz, ui),
         "toutes-les-pages": every_page,
+        "editeur": lambda arguments: publishing.render_publisher(site.publisher, ui),
         "lexique": lambda arguments: lexicon.render_a_to_z(terms, page.term_href, ui),
         "ateliers": lambda arguments: workshops.render_listing(
             [(page.href(f"pros/ateliers/{ident}/"), title, sheet) for ident, title, sheet in site.workshops[page.language]],

@@ -47,4 +47,5 @@ def project_languages(root: Path) -> Languages:
 
 def project_site(root: Path) -> Site:
     """Every data file and page collection of the project, loaded and checked as the build does."""
-    return load_site(root, project_languages(root), read_config(root)["extra"]["footer_contacts"])
+    extra = read_config(root)["extra"]
+    return load_site(root, project_languages(root), extra["footer_contacts"], publisher=extra.get("publisher"))

@@ -32,6 +32,7 @@ class Site:
     footer_contacts: list[str]
     menu: list  # mkdocs.yml's nav: pages and sections, in the menu's order
     section_names: dict[str, dict[str, str]]  # language → the menu's section names in that language
+    publisher: dict  # mkdocs.yml's extra.publisher: the legal notice's details (publishing.py)
 
     def ui(self, language: str) -> Ui:
         return Ui(language, self.strings[language])
@@ -58,7 +59,7 @@ def check_footer_contacts(identifiers, contacts: dict) -> list[ContentError]:
 
 
 def load_site(project: Path, languages: Languages, footer_contacts, menu: list | None = None,
-              section_names: dict[str, dict[str, str]] | None = None) -> Site:
+              section_names: dict[str, dict[str, str]] | None = None, publisher: dict | None = None) -> Site:
     """Load and check every data file and page collection; raise every error found, together."""
     docs, errors = languages.docs_dir, []
 
@@ -95,4 +96,4 @@ def load_site(project: Path, languages: Languages, footer_contacts, menu: list |
     errors.extend(translation_status(languages)[1])  # a hand-edited translation record
     raise_all(errors)
     return Site(languages, media, contacts, loaded_strings, local_help, statements, terms, told, tools, catalogue, sheets,
-                [str(ident) for ident in footer_contacts], menu or [], section_names or {})
+                [str(ident) for ident in footer_contacts], menu or [], section_names or {}, publisher or {})

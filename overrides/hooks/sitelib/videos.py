@@ -230,7 +230,7 @@ def publish_media(videos: list[Video], media: Path, site_dir: Path) -> list[Path
     for video in videos:
         if not video.self_hosted:
             continue
-        for name in (f"{video.self_hosted}.mp4", f"{video.self_hosted}.poster.png"):
+        for name in (f"{video.self_hosted}.mp4", f"{video.self_hosted}.poster.webp"):
             written.append(shutil.copyfile(media / name, target / name))
         for language, captions in video.vtt.items():
             written.append(target / f"{video.self_hosted}.{language}.vtt")
