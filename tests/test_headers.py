@@ -297,7 +297,8 @@ def header_problems(answer: http.client.HTTPMessage, cache: str, with_policy: bo
     scripts = directives.pop("script-src", [])
     if directives != POLICY:
         problems.append(f"Content-Security-Policy : {directives} au lieu de {POLICY}")
-    if scripts[:2] != SCRIPT_SOURCES or not scripts[2:] or not all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", source) for source in scripts[2:]):
+    # Hashes only for inline scripts: the site's pages have none today (Material's are not written).
+    if scripts[:2] != SCRIPT_SOURCES or not all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", source) for source in scripts[2:]):
         problems.append(f"script-src : {scripts}")
     return problems
 

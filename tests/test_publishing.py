@@ -11,7 +11,7 @@ import sys
 import yaml
 from bs4 import BeautifulSoup
 
-from site_map import ROOT, parsed_page
+from site_map import DEFAULT_LANGUAGE, LANGUAGES, ROOT, parsed_page
 from sitelib.publishing import PUBLISHER_VARIABLES, check_publication, redirects, render_publisher
 from sitelib.languages import Languages
 from sitelib.strings import Ui
@@ -79,3 +79,8 @@ def test_the_pages_workflows_run_the_publication_build_with_every_setting():
     publishing = readme[readme.index("## Publier le site"):]
     undocumented = sorted(setting for setting in settings if setting not in publishing)
     assert not undocumented, f"README, « Publier le site » : réglages non décrits {undocumented}"
+
+
+def test_the_build_writes_the_redirects_of_every_language(site):
+    rules = (site / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert rules == [f"/{language}/*  /{language}/404.html  404" for language in LANGUAGES if language != DEFAULT_LANGUAGE]

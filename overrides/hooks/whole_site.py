@@ -1,6 +1,6 @@
 """Thin MkDocs wrapper: what is done once every language is built (the search index, see sitelib/search.py;
-the HTTP headers, sitelib/headers.py; the sitemap, sitelib/sitemap.py; the precompressed files,
-sitelib/precompress.py).
+the HTTP headers, sitelib/headers.py; the sitemap, sitelib/sitemap.py; Netlify's _redirects,
+sitelib/publishing.py; the precompressed files, sitelib/precompress.py).
 
 A hook file of its own because it must run after mkdocs-static-i18n's ``on_post_build`` (priority
 -100), which builds the other languages.
@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from mkdocs_hooks import site_languages
-from sitelib import headers, precompress, search, sitemap
+from sitelib import headers, precompress, publishing, search, sitemap
 from sitelib.errors import ContentError, ContentErrors
 
 log = logging.getLogger("mkdocs.hooks.whole_site")
@@ -37,5 +37,7 @@ def on_post_build(config):
         raise PluginError(str(error)) from None
     addresses = sitemap.write_sitemap(Path(config.site_dir), site_languages(config), config.site_url)
     log.info(f"Plan du site : {addresses} adresses (sitemap.xml)")
+    # Netlify: each language's 404 page (Cloudflare Pages finds the nearest 404.html by itself).
+    (Path(config.site_dir) / "_redirects").write_text(publishing.redirects(site_languages(config)), encoding="utf-8")
     if COMMAND["name"] != "serve":  # last: it compresses every file written before
         log.info("Compression : " + precompress.precompress_site(Path(config.site_dir)))
