@@ -14,6 +14,7 @@ import pytest
 from site_map import ROOT, source_pages
 
 TRIAL = "de"  # a language the site does not have; Material and Babel know it
+EDITOR = "https://forge.test/pas-a-vendre/edit/main/docs/"
 PAGES = {
     "index.md": '---\ndescription: "Startseite."\n---\n\n# Nicht zu verkaufen\n\nHilfe: <!-- @numero 119 -->\n',
     "a-propos.md": '---\ndescription: "Über uns."\n---\n\n# Über uns\n\nText.\n',
@@ -42,9 +43,9 @@ def project_copy(destination):
     return destination
 
 
-def build(project, destination) -> subprocess.CompletedProcess:
+def build(project, destination, settings: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination)], cwd=project,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(settings or {})}, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,8 @@ def trial(tmp_path_factory):
     for name, text in PAGES.items():
         (project / "docs" / TRIAL / name).write_text(text, encoding="utf-8")
     site = project / "site"
-    result = build(project, site)
+    # Built as volunteers preview it, with « Modifier cette page » links (README, « Modifier depuis le navigateur »).
+    result = build(project, site, {"ADRESSE_EDITION": EDITOR})
     assert result.returncode == 0, result.stdout + result.stderr
     return project, site, scaffold.stdout
 
@@ -131,3 +133,17 @@ def test_one_build_names_the_mistakes_of_every_page_and_fails(tmp_path):
     assert result.returncode != 0 and "Traceback" not in log, log
     assert any("docs/fr/aide.md" in line and "« @contacts » n'existe pas" in line for line in log.splitlines()), log
     assert any("docs/en/securite.md" in line and "« 118 » n'existe pas" in line for line in log.splitlines()), log
+
+
+def test_a_volunteers_build_links_each_page_to_the_file_to_edit(trial, site):
+    """The file behind the page, in the repository's web editor (a page shown in French: the French file);
+    no repo_url, so no request to the repository's host; and no such link in the site as published."""
+    _, volunteers, _ = trial
+    expected = {f"{TRIAL}/a-propos/": f"{TRIAL}/a-propos.md", f"{TRIAL}/articles/loverboy/": "fr/articles/loverboy.md",
+                "aide/": "fr/aide.md", "en/aide/": "en/aide.md"}
+    for path, source in expected.items():
+        html = (volunteers / path / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<p class="pav-edit"[^>]*><a href="([^"]+)"[^>]*>([^<]+)</a>', html)
+        assert links == [(EDITOR + source, "Modifier cette page" if not path.startswith("en/") else "Edit this page")], (path, links)
+        assert "md-source" not in html and "api.github.com" not in html
+    assert "pav-edit" not in (site / "aide" / "index.html").read_text(encoding="utf-8"), "Lien de modification publié."
