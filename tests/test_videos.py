@@ -10,7 +10,7 @@ from helpers import choose, expect_content_error, published_asset, shown_cards, 
 from sitelib.data import read_yaml
 from sitelib.strings import Ui
 from sitelib.videos import Video, load_videos, render_library, render_player
-from site_map import DOCS, LANGUAGES, ROOT, interface_strings, language_root, languages_writing, real_site, write_data
+from site_map import DOCS, LANGUAGES, ROOT, interface_strings, language_root, languages_writing, parsed_page, real_site, write_data
 
 MEDIA = ROOT / "assets" / "videos"
 TERMS = {"fr": {"loverboy"}, "en": {"loverboy"}}
@@ -198,3 +198,12 @@ def test_library_groups_without_javascript_and_offers_the_filters_with_it(visit,
     subject = catalogue[0].themes[0]
     choose(page, theme=subject)
     assert shown_cards(page) == [f"{video.id}/" for video in catalogue if subject in video.themes]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_captions_shown_first_are_in_the_readers_language(site, language):
+    """Even where the video's page is shown in French (a language that has not written it), the captions
+    that play first are the reader's."""
+    tracks = parsed_page(site, language_root(language) + "videos/cinq-signes/").select("video track")
+    assert [track["srclang"] for track in tracks if track.has_attr("default")] == [language], \
+        f"/{language_root(language)}videos/cinq-signes/ : sous-titres par défaut {[t['srclang'] for t in tracks if t.has_attr('default')]}"

@@ -44,6 +44,11 @@ class Languages:
     def root(self, language: str) -> str:
         return language_root(language, self.default)
 
+    def reading(self, url: str) -> str:
+        """The language of the reader of the page at ``url`` ("ar/videos/x/" → "ar", even if the page is
+        shown in the default language)."""
+        return next((language for language in self.built if language != self.default and url.startswith(f"{language}/")), self.default)
+
     def is_untranslated(self, language: str, page: str) -> bool:
         return is_untranslated(page, self.untranslated.get(language, []))
 

@@ -30,7 +30,8 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
         found = videos.find_video(site.videos, arguments)
         meta.setdefault("title", found.text[page.language].title)
         # Media are published once, at the site root, for every language.
-        return videos.render_player(found, lambda name: relative_url(videos.MEDIA + name, page.url), ui)
+        return videos.render_player(found, lambda name: relative_url(videos.MEDIA + name, page.url), ui,
+                                    site.languages.reading(page.url))
 
     return {
         **render.contact_markers(site.contacts, ui),

@@ -181,12 +181,14 @@ def minutes(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02}"
 
 
-def render_player(video: Video, media_href: Callable[[str], str], ui) -> str:
+def render_player(video: Video, media_href: Callable[[str], str], ui, reader: str | None = None) -> str:
     """A video's page: title, length and age, the player (nothing loads before the reader presses play),
-    and the words of the video (templates/video-player.html)."""
+    and the words of the video (templates/video-player.html). The captions shown first are in the reader's
+    language (``reader``: on a page shown in French to an Arabic reader, the Arabic captions), else the page's."""
     text = video.text[ui.language]
     tracks = [{"code": code, "label": Locale(code).get_display_name(code).capitalize()} for code in video.captions]
-    parts = render_blocks("video-player.html", video=video, text=text, ui=ui, media_href=media_href, tracks=tracks,
+    shown_first = reader if reader in video.captions else ui.language
+    parts = render_blocks("video-player.html", video=video, text=text, ui=ui, media_href=media_href, tracks=tracks, shown_first=shown_first,
                           duration=minutes(video.duration), words=transcript(video, ui.language))
     return (f'# {text.title}\n\n{parts["meta"]}\n\n{parts["description"]}\n\n{parts["player"]}\n\n'
             f'## {ui["video_transcript"]}\n\n{parts["transcript"]}\n\n')
