@@ -24,6 +24,8 @@ from filelock import FileLock
 sys.path.insert(0, str(Path(__file__).parent))
 # The build logic is plain Python next to the MkDocs hooks: tests import it directly.
 sys.path.insert(0, str(Path(__file__).parent.parent / "overrides" / "hooks"))
+# The maintainers' scripts too: the page-weight benchmark shares its server and the search dialog's selectors.
+sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
 from browsing import AXE_PATH, AXE_SCRIPT, Visit  # noqa: E402
 from helpers import write_file  # noqa: E402
 from site_map import LANGUAGES, ROOT, built_page_paths  # noqa: E402

@@ -2,14 +2,9 @@
 server that compresses as a host does (scripts/page_weight.py, which also details every file)."""
 
 import gzip
-import sys
 import urllib.request
 
-from site_map import DOCS
-
-sys.path.insert(0, str(DOCS.parent / "scripts"))
-from page_weight import (FIRST_VISIT_BUDGET, SECOND_PAGE_BUDGET, STORY_BUDGET, compressing_server,  # noqa: E402
-                         kilobytes, measure_page_types)
+from page_weight import FIRST_VISIT_BUDGET, SECOND_PAGE_BUDGET, STORY_BUDGET, compressing_server, kilobytes, measure_page_types
 
 
 def fetched(url: str) -> tuple[str | None, bytes]:

@@ -8,6 +8,7 @@ listed with its title in the default language, marked (« (en français) ») and
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import ContentError
 from .pages import read_page, url_of
 from .templating import render
 
@@ -33,7 +34,8 @@ def page_title(docs_dir: Path, language: str, default: str, page: str) -> Entry:
             source, _ = read_page(path)
             title = source.title if source and source.title else page.removesuffix(".md")
             return Entry(title, page, source_language)
-    raise FileNotFoundError(page)  # mkdocs.yml's menu names a page that exists nowhere: MkDocs reports it first
+    raise ContentError("mkdocs.yml", "nav", f"le menu nomme la page « {page} », qui n'existe dans aucune langue.",
+                       f"corrigez ce nom dans nav, ou créez docs/{default}/{page}.")
 
 
 def menu_entries(menu: list, section_names: dict[str, str], entry_of) -> list[Entry | Section]:
