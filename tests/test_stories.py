@@ -29,6 +29,7 @@ themes: [loverboy]
 me: Toi
 senders: [Léo]
 start: debut
+personnages: {leo: Léo}
 ---
 
 # Test
@@ -37,6 +38,8 @@ start: debut
 NOTE_LINE = "avertissement: \"Cette histoire parle d'un inconnu trop gentil.\"\n"
 GOOD = FRONT + """
 ## debut
+
+<!-- @vignette ecran leo:sourire -->
 
 Léo (21:14) : Salut !
 Toi : Salut.
@@ -47,11 +50,15 @@ Il te dit : viens.
 
 ## suite
 
+<!-- @vignette chambre +telephone -->
+
 ![Un téléphone posé sur un lit](panel.png "La nuit")
 
 * [Continuer](#fin-piege)
 
 ## fin-aide
+
+<!-- @vignette cour leo:triste -->
 
 ### Les signaux
 
@@ -59,10 +66,15 @@ Il te dit : viens.
 
 ## fin-piege
 
+<!-- @vignette rue -->
+
 ### Ce qui s'est passé
 
 - Le piège.
 """
+
+
+CAST = "leo:\n  tete: shaved2\n  peau: 3\n"
 
 
 def parse(text):
@@ -74,7 +86,8 @@ def test_valid_story_is_parsed_into_scenes_messages_and_choices():
     story, errors = parse(GOOD)
     assert not errors
     debut = story.scenes["debut"]
-    assert debut.parts[0] == ("message", "Léo", "21:14", "Salut !")
+    assert debut.parts[0] == ("message", "Léo", "21:14", "Salut !", 20)
+    assert debut.drawing.place == "ecran" and debut.drawing.characters == (("leo", "sourire"),)
     assert debut.parts[2] == ("text", "Il te dit : viens."), "Une phrase de narration avec « : » n'est pas un message."
     assert [target for _, target, _ in debut.choices] == ["suite", "fin-aide"]
     assert story.scenes["fin-aide"].is_ending and "Un inconnu" in story.scenes["fin-aide"].debrief
@@ -139,7 +152,7 @@ def test_declared_senders_write_messages_in_any_script(script):
     me, senders, lines, expected = SCRIPTS[script]
     story, errors = parse(story_in(me, senders, lines))
     assert not errors, errors
-    assert story.scenes["debut"].parts == expected
+    assert [part._replace(line=0) for part in story.scenes["debut"].parts] == expected
 
 
 NARRATION = [
@@ -185,6 +198,7 @@ def test_story_missing_in_a_language_is_named(tmp_path):
     for language in ("fr", "en"):
         (tmp_path / language / "histoires").mkdir(parents=True)
     (tmp_path / "fr" / "histoires" / "test.md").write_text(GOOD, encoding="utf-8")
+    write_file(tmp_path, "_data/bd/test.yml", CAST)
     with pytest.raises(ContentError, match="l'histoire « test » existe en fr mais pas en en"):
         load_stories(tmp_path, ["fr", "en"], "fr", {}, {"fr": {"loverboy"}, "en": {"loverboy"}})
 

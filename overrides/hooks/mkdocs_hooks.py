@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitelib import fingerprint, html, lexicon, page_markdown, pdf, publishing, render, translations, videos
+from sitelib import comics, fingerprint, html, lexicon, page_markdown, pdf, publishing, render, translations, videos
 from sitelib.errors import ContentError, ContentErrors, raise_all
 from sitelib.languages import Languages
 from sitelib.pages import PageContext
@@ -221,12 +221,14 @@ def on_post_page(output, page, config):
 @for_volunteers
 def on_post_build(config):
     """Runs after each language's build: the A4 poster of help numbers for that language, and the
-    site's own videos and their captions published once under /media/videos/."""
+    site's own videos and their captions published once under /media/videos/, the stories' comic panels
+    under /media/bd/."""
     if config.site_description:
         config.site_description = unescape(config.site_description)  # as written (see on_pre_build)
     language = current_language(config)
     if language == SITE.languages.default:
         videos.publish_media(SITE.videos, SITE.media, Path(config.site_dir))
+        comics.publish(SITE.drawings, Path(config.site_dir))
         status_page = Path(config.site_dir) / translations.STATUS_PAGE
         status_page.parent.mkdir(parents=True, exist_ok=True)
         status_page.write_text(translations.render_status_page(translations.translation_status(SITE.languages)[0], config.site_name,

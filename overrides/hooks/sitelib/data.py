@@ -35,6 +35,14 @@ EXPECTED_FORMATS = {
 }
 
 
+class Refused(ValueError):
+    """A schema's own check that refuses a value: what is wrong, and the fix for this rule."""
+
+    def __init__(self, problem: str, fix: str):
+        self.problem, self.fix = problem, fix
+        super().__init__(problem)
+
+
 class DataLoader(yaml.SafeLoader):
     """YAML's safe loader, except that dates stay text until the schema reads them: a date that does not
     exist (2026-02-30) then gets a French message instead of stopping the reader."""
@@ -82,6 +90,8 @@ def french_errors(file: str, place: str, error: ValidationError) -> list[Content
         elif kind in ("literal_error", "enum"):
             problem = f"la valeur « {value} » n'est pas permise."
             fix = f"choisissez parmi : {detail.get('ctx', {}).get('expected', '')}."
+        elif kind == "value_error" and isinstance(refused := detail.get("ctx", {}).get("error"), Refused):
+            problem, fix = refused.problem, refused.fix
         elif kind == "value_error":
             problem = str(detail.get("ctx", {}).get("error", detail["msg"]))
             fix = "corrigez la valeur comme indiqué."
@@ -91,6 +101,12 @@ def french_errors(file: str, place: str, error: ValidationError) -> list[Content
         elif kind in EXPECTED_FORMATS:
             problem = f"la valeur « {value} » n'a pas le bon format."
             fix = f"écrivez {EXPECTED_FORMATS[kind]}."
+        elif kind in ("less_than_equal", "less_than"):
+            limit = detail.get("ctx", {}).get("le", detail.get("ctx", {}).get("lt"))
+            problem, fix = f"la valeur « {value} » est trop grande.", f"écrivez un nombre de {limit} au plus."
+        elif kind in ("greater_than_equal", "greater_than"):
+            limit = detail.get("ctx", {}).get("ge", detail.get("ctx", {}).get("gt"))
+            problem, fix = f"la valeur « {value} » est trop petite.", f"écrivez un nombre de {limit} au moins."
         elif kind in ("string_too_short", "too_short"):
             problem, fix = "ce champ est vide.", "remplissez-le."
         else:

@@ -5,7 +5,7 @@ The marker registry is here: each feature module renders, this module says which
 renderer. CONTRIBUTING.md documents every marker ``marker_handlers`` gives (a test holds them together).
 """
 
-from . import lexicon, markers, page_list, pdf, publishing, quiz, render, stories, territories, videos, workshops
+from . import comics, lexicon, markers, page_list, pdf, publishing, quiz, render, stories, territories, videos, workshops
 from .errors import ContentError
 from .pages import PageContext, relative_url
 from .site import Site
@@ -26,6 +26,13 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
                                          lambda path: page_list.page_title(languages.docs_dir, page.language, languages.default, path))
         return page_list.render_page_list(entries, page.href, ui["fallback_search_mark"], ui)
 
+    def panel_line(arguments: list[str]) -> str:
+        # A story's panel lines are read with the story (sitelib/comics.py), which draws them.
+        if page.kind != "story":
+            raise markers.MarkerProblem("une vignette de BD ne se place que dans une histoire (docs/<langue>/histoires/).",
+                                        "retirez cette ligne, ou déplacez-la en tête d'une scène d'histoire.")
+        return ""
+
     def video(arguments: list[str]) -> str:
         found = videos.find_video(site.videos, arguments)
         meta.setdefault("title", found.text[page.language].title)
@@ -45,6 +52,7 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
             term_title, ui),
         "videos": lambda arguments: videos.render_library(site.videos, lambda ident: page.href(f"videos/{ident}/"), term_title, ui),
         "video": video,
+        "vignette": panel_line,
         "histoires": lambda arguments: stories.render_story_list(
             site.stories[page.language], site.externals, lambda ident: page.href(f"histoires/{ident}/"), page.term_href, terms, ui),
     }
@@ -63,7 +71,8 @@ def complete_page(markdown: str, meta: dict, site: Site, page: PageContext, sour
     elif page.kind == "story":
         # Rendered from the story validated when loaded; the markers of its texts are expanded as they are placed.
         markdown = stories.story_markdown(markdown, site.stories[page.language][page.name], ui,
-                                          lambda text: markers.expand_markers(text, handlers, source))
+                                          lambda text: markers.expand_markers(text, handlers, source),
+                                          lambda name: relative_url(f"{comics.MEDIA.as_posix()}/{name}", page.url))
     elif page.kind == "workshop":
         sheet = next(sheet for ident, _, sheet in site.workshops[page.language] if ident == page.name)
         story_links = [(page.href(f"histoires/{ident}/"), site.stories[page.language][ident].title) for ident in sheet.stories]

@@ -33,6 +33,7 @@ class Site:
     menu: list  # mkdocs.yml's nav: pages and sections, in the menu's order
     section_names: dict[str, dict[str, str]]  # language → the menu's section names in that language
     publisher: dict  # mkdocs.yml's extra.publisher: the legal notice's details (publishing.py)
+    drawings: dict[str, str]  # the stories' comic panels: file name under media/bd/ → SVG (comics.py)
 
     def ui(self, language: str) -> Ui:
         return Ui(language, self.strings[language])
@@ -80,12 +81,12 @@ def load_site(project: Path, languages: Languages, footer_contacts, menu: list |
     terms = attempt(lexicon.load_lexicon, docs, languages.ordered(), languages.default, languages.untranslated)
     tools = attempt(externals.load_externals, data / "bd-externes.yml", languages)
     media = project / "assets" / "videos"
-    told, catalogue, sheets = None, None, None
+    told, catalogue, sheets, drawings = None, None, None, {}
     if contacts is not None:
         errors.extend(check_footer_contacts(footer_contacts, contacts))
     if terms is not None:
         ids = {language: set(by_id) for language, by_id in terms.terms.items()}
-        told = attempt(stories.load_stories, docs, languages.ordered(), languages.default, languages.untranslated, ids)
+        told = attempt(stories.load_stories, docs, languages.ordered(), languages.default, languages.untranslated, ids, drawings)
         if contacts is not None:
             catalogue = attempt(videos.load_videos, data / "videos.yml", media, languages, ids, shown_numbers(contacts))
         if contacts is not None and told is not None:
@@ -96,4 +97,4 @@ def load_site(project: Path, languages: Languages, footer_contacts, menu: list |
     errors.extend(translation_status(languages)[1])  # a hand-edited translation record
     raise_all(errors)
     return Site(languages, media, contacts, loaded_strings, local_help, statements, terms, told, tools, catalogue, sheets,
-                [str(ident) for ident in footer_contacts], menu or [], section_names or {}, publisher or {})
+                [str(ident) for ident in footer_contacts], menu or [], section_names or {}, publisher or {}, drawings)

@@ -2,6 +2,10 @@
 
 A story is plain Markdown: ``## id`` scenes, ``Name : text`` messages, ``* [choice](#scene)`` choices,
 images as comic panels, ``### …`` debrief sections in endings (scenes whose id starts with ``fin``).
+Each scene opens with its drawn panel's line (``<!-- @vignette … -->``, sitelib/comics.py), drawn from the
+story's cast (docs/_data/bd/<id>.yml), which the front matter names in its language (``personnages:``).
+In a scene set in a place, what the drawn characters (and the reader) say is shown as speech bubbles;
+every other message stays a message on the phone.
 Before the first scene, every story page opens with a content note: what the story shows, in the
 volunteer's words (front matter ``avertissement:``), then what the build adds from the interface
 strings: that the reader can stop at any time and leave with the quick exit, and the number to call.
@@ -22,8 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from babel.lists import format_list
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from . import comics
 from .data import validate
 from .externals import External
 from .errors import ContentError, raise_all
@@ -76,6 +82,7 @@ class StoryFields(BaseModel):
     me: str = Field(min_length=1)
     senders: list[str]  # the other people who write messages (may be empty: [])
     start: str
+    personnages: dict[str, str] = Field(default_factory=dict)  # cast id → the character's name in this language
 
     @field_validator("avertissement", mode="before")
     @classmethod
@@ -129,6 +136,7 @@ class Message(NamedTuple):
     sender: str
     time: str | None
     text: str  # Markdown
+    line: int = 0
 
 
 class Narration(NamedTuple):
@@ -156,6 +164,8 @@ class Scene:
     parts: list[Message | Narration | Panel] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     debrief: str = ""  # Markdown, from the first « ### » heading of an ending
+    drawing: comics.Drawing | None = None
+    drawing_file: str = ""  # the panel's file name under media/bd/, once drawn (illustrate)
 
     @property
     def is_ending(self) -> bool:
@@ -207,6 +217,14 @@ def parse_body(body: str, file: str, first_line: int, writers: list[str] | None 
             current.debrief += line + "\n"
         elif current is None or not stripped:
             continue
+        elif panel_line := comics.PANEL_LINE.match(stripped):
+            place = f"scène « {current.id} », ligne {number}"
+            if current.drawing or current.parts or current.choices:
+                errors.append(ContentError(file, place, "la vignette doit être la première ligne de la scène, et la seule.",
+                                           f"placez une seule ligne « <!-- @vignette … --> » juste après « ## {current.id} »."))
+            else:
+                current.drawing, found = comics.parse_panel_line(panel_line["arguments"], file, place, number)
+                errors += found
         elif choice := CHOICE.match(stripped):
             current.choices.append(Choice(choice["text"], choice["target"], number))
         elif image := IMAGE.match(stripped):
@@ -215,7 +233,7 @@ def parse_body(body: str, file: str, first_line: int, writers: list[str] | None 
                                            "décrivez l'image entre les crochets : ![ce que montre l'image](…)."))
             current.parts.append(Panel("image", image["alt"], image["src"], image["caption"]))
         elif message and (found := message.match(stripped)):
-            current.parts.append(Message("message", found["sender"], found["time"], found["text"]))
+            current.parts.append(Message("message", found["sender"], found["time"], found["text"], number))
         else:
             if writers is not None and (timed := TIMED_LINE.match(stripped)):
                 name = timed["sender"].strip()
@@ -273,9 +291,62 @@ def check_paths(story: Story) -> list[ContentError]:
     return errors
 
 
+def illustrate(story: Story, cast: comics.Cast, cast_path: str, drawings: dict[str, str]) -> list[ContentError]:
+    """Draw each scene's panel from ``cast`` (its file name in ``scene.drawing_file``, its SVG added to
+    ``drawings``), once the story and its cast are checked together: every scene has a panel, every drawn
+    character is in the cast, the front matter names the whole cast, every spoken line fits its bubble."""
+    errors, file = [], story.file
+    named = story.fields.personnages
+    for ident in sorted(set(cast) - set(named)):
+        errors.append(ContentError(file, "en-tête, personnages", f"le personnage « {ident} » ({cast_path}) n'a pas de nom ici.",
+                                   f"ajoutez « {ident}: <son nom dans cette langue> » à « personnages: »."))
+    for ident in sorted(set(named) - set(cast)):
+        errors.append(ContentError(file, "en-tête, personnages", f"« {ident} » n'est pas un personnage de l'histoire "
+                                   f"(également utilisé : {cast_path}).", f"utilisez un identifiant de {cast_path} : {', '.join(cast)}."))
+    for scene in story.scenes.values():
+        place = f"scène « {scene.id} », ligne {scene.line}"
+        if scene.drawing is None:
+            errors.append(ContentError(file, place, "cette scène n'a pas de vignette.",
+                                       "ajoutez juste après le titre de la scène une ligne comme "
+                                       "« <!-- @vignette chambre +telephone --> » (voir CONTRIBUTING.md, « Les vignettes »)."))
+            continue
+        unknown = [ident for ident, _ in scene.drawing.characters if ident not in cast]
+        for ident in unknown:
+            errors.append(ContentError(file, f"scène « {scene.id} », ligne {scene.drawing.line}",
+                                       f"le personnage « {ident} » n'est pas dans {cast_path}.",
+                                       f"utilisez l'un de : {', '.join(cast)} ; ou ajoutez-le à {cast_path}."))
+        spoken = spoken_by(story, scene)
+        for part in scene.parts:
+            if is_said(part) and part.sender in spoken and (problem := comics.bubble_problem(part.text)):
+                errors.append(ContentError(file, f"scène « {scene.id} », ligne {part.line}", *problem))
+        if not unknown and not errors:
+            svg = comics.draw(scene.drawing, cast)
+            scene.drawing_file = comics.file_name(svg)
+            drawings[scene.drawing_file] = svg
+    return errors
+
+
+def spoken_by(story: Story, scene: Scene) -> set[str]:
+    """Who speaks aloud in the scene: in a place (not on the phone's screen), the characters drawn in its
+    panel who say something, and then the reader too; everyone else's messages stay on the phone, and
+    so does every message written with its time (a text, even from someone in the room)."""
+    if scene.drawing is None or scene.drawing.place == comics.SCREEN:
+        return set()
+    drawn = {story.fields.personnages.get(ident) for ident, _ in scene.drawing.characters}
+    speakers = {part.sender for part in scene.parts if is_said(part) and part.sender in drawn}
+    return speakers | {story.fields.me} if speakers else set()
+
+
+def is_said(part) -> bool:
+    """A message that can be said aloud: one without a time."""
+    return isinstance(part, Message) and part.time is None
+
+
 def load_stories(docs_dir: Path, languages: list[str], default: str, untranslated: dict[str, list[str]],
-                 lexicon_ids: dict[str, set[str]]) -> dict[str, dict[str, Story]]:
-    stories, errors = {}, []
+                 lexicon_ids: dict[str, set[str]], drawings: dict[str, str] | None = None) -> dict[str, dict[str, Story]]:
+    """Every language's stories, checked and illustrated; ``drawings`` receives every panel (name → SVG)."""
+    stories, errors, casts = {}, [], {}
+    drawings = {} if drawings is None else drawings
     for language in languages:
         stories[language] = {}
         for path in sorted((docs_dir / language / "histoires").glob("*.md")):
@@ -287,6 +358,11 @@ def load_stories(docs_dir: Path, languages: list[str], default: str, untranslate
             if story:
                 file = story.file
                 stories[language][story.id] = story
+                if story.id not in casts:
+                    casts[story.id], found = comics.load_cast(docs_dir, story.id)
+                    errors += found
+                if casts[story.id] is not None:
+                    errors += illustrate(story, casts[story.id], display_path(comics.cast_file(docs_dir, story.id)), drawings)
                 unknown = [theme for theme in story.fields.themes if theme not in lexicon_ids[language]]
                 if unknown:
                     errors.append(ContentError(file, "en-tête, themes", f"thème(s) absent(s) du lexique : {', '.join(unknown)}.",
@@ -320,19 +396,22 @@ Expand = Callable[[str], str]
 class Chat(NamedTuple):
     kind: str  # "chat": messages in a row, one <ol>
     messages: list[Message]
+    spoken: bool = False  # said aloud in the panel's place: speech bubbles, not messages on a phone
 
 
-def scene_blocks(scene: Scene, expand: Expand) -> list[Chat | Narration | Panel]:
-    """The scene's parts as the template shows them: messages in a row grouped into one chat, texts
-    (Markdown) with their markers expanded and marked as Markdown to put in as written."""
+def scene_blocks(scene: Scene, expand: Expand, spoken: set[str] = frozenset()) -> list[Chat | Narration | Panel]:
+    """The scene's parts as the template shows them: messages in a row grouped into one chat (said
+    aloud or on the phone, as ``spoken`` says), texts (Markdown) with their markers expanded and marked
+    as Markdown to put in as written."""
     blocks: list[Chat | Narration | Panel] = []
     for part in scene.parts:
         if isinstance(part, Message):
             message = part._replace(text=Markup(expand(part.text)))
-            if blocks and isinstance(blocks[-1], Chat):
+            aloud = is_said(part) and part.sender in spoken
+            if blocks and isinstance(blocks[-1], Chat) and blocks[-1].spoken == aloud:
                 blocks[-1].messages.append(message)
             else:
-                blocks.append(Chat("chat", [message]))
+                blocks.append(Chat("chat", [message], aloud))
         elif isinstance(part, Narration):
             blocks.append(part._replace(text=Markup(expand(part.text))))
         else:  # a panel: a Markdown image, so that MkDocs resolves and checks its path
@@ -348,11 +427,24 @@ def content_note(story: Story, ui: "Ui", expand: Expand) -> dict:
             "help": Markup.escape(ui["story_note_help"]).format(number=number)}
 
 
-def render_story(story: Story, ui: "Ui", expand: Expand | None = None) -> str:
+def drawing_alt(story: Story, drawing: comics.Drawing, ui: "Ui") -> str:
+    """The panel's short text alternative, in the page's language: the place, who is there and how they
+    look, the props (« Dans la cour : Inès (inquiétude), un téléphone. »)."""
+    names = story.fields.personnages
+    content = [f"{names[ident]} ({ui['comic_expression_' + expression.replace('-', '_')]})" for ident, expression in drawing.characters]
+    content += [ui["comic_prop_" + prop.replace("-", "_")] for prop in drawing.props]
+    place = ui["comic_place_" + drawing.place.replace("-", "_")]
+    if not content:
+        return ui["comic_alt_empty"].format(place=place)
+    return ui["comic_alt"].format(place=place, content=format_list(content, locale=ui.language))
+
+
+def render_story(story: Story, ui: "Ui", expand: Expand | None = None, drawing_href: Callable[[str], str] | None = None) -> str:
     """The content note, then the story as HTML sections, to put into the page's Markdown (md_in_html
     renders the Markdown of messages, narration, panels and debriefs). ``expand`` replaces the markers
     of a text (a page's ``<!-- @numero 119 -->``). The note always gives a number through a marker, so
-    without ``expand`` the story cannot be rendered (the error says so)."""
+    without ``expand`` the story cannot be rendered (the error says so). ``drawing_href`` gives the link
+    to a panel's file from the page (no panels without it)."""
     if expand is None:
         expand = no_markers(story)
     scenes, numbers = [], {True: 0, False: 0}
@@ -360,7 +452,12 @@ def render_story(story: Story, ui: "Ui", expand: Expand | None = None) -> str:
         numbers[scene.is_ending] += 1
         heading = f'{ui["story_ending"] if scene.is_ending else ui["story_scene"]} {numbers[scene.is_ending]}'
         debrief = Markup(expand(scene.debrief.strip())) if scene.debrief.strip() else ""
-        scenes.append({"scene": scene, "heading": heading, "blocks": scene_blocks(scene, expand), "debrief": debrief})
+        drawing = None
+        if drawing_href and scene.drawing_file:
+            drawing = {"src": drawing_href(scene.drawing_file), "alt": drawing_alt(story, scene.drawing, ui),
+                       "width": comics.WIDTH, "height": comics.HEIGHT, "lazy": scene.id != story.fields.start}
+        scenes.append({"scene": scene, "heading": heading, "blocks": scene_blocks(scene, expand, spoken_by(story, scene)),
+                       "debrief": debrief, "drawing": drawing})
     return render("story.html", story=story, note=content_note(story, ui, expand), scenes=scenes, ui=ui)
 
 
@@ -373,14 +470,15 @@ def no_markers(story: Story) -> Expand:
     return check
 
 
-def story_markdown(markdown: str, story: Story, ui: "Ui", expand: Expand | None = None) -> str:
+def story_markdown(markdown: str, story: Story, ui: "Ui", expand: Expand | None = None,
+                   drawing_href: Callable[[str], str] | None = None) -> str:
     """A story page's Markdown: the page's own beginning (its title, and any text before the first
     scene), then the scenes rendered from the validated ``story``. The scenes are not read again from
     ``markdown``: the story was parsed and checked once, by ``load_stories``. ``markdown`` is the page's
     Markdown, markers expanded or not; ``expand`` expands the markers of each text of the story."""
     first_scene = re.search(r"^## ", markdown, re.MULTILINE)
     intro = markdown[: first_scene.start()] if first_scene else markdown
-    return intro.rstrip() + "\n\n" + render_story(story, ui, expand) + "\n"
+    return intro.rstrip() + "\n\n" + render_story(story, ui, expand, drawing_href) + "\n"
 
 
 def render_story_list(stories: dict[str, Story], externals: list[External], href: Callable[[str], str],
