@@ -208,3 +208,30 @@ def test_the_about_page_credits_the_drawings_and_their_licences(site):
         text = parsed_page(site, language_root(language) + "a-propos/").get_text(" ")
         for words in ("Open Peeps", "Pablo Stanley", "CC0", "DiceBear", "Material Design Icons", "Apache"):
             assert words in text, f"{language} : « {words} » manque dans les crédits de la page « à propos »."
+
+
+EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2764\u2600-\u27BF]")
+
+
+def test_emoji_typed_in_messages_are_drawn_by_the_colour_emoji_font_and_no_shortcode_is_left(visit):
+    """Emoji are typed as characters (a shortcode would become a third-party image): in the browser, each
+    message holding one is drawn with Noto Color Emoji (Debian's fonts-noto-color-emoji)."""
+    shortcodes = [(language, ident) for language, ident in WRITTEN_STORIES
+                  if re.search(r"(?<![\w/]):[a-z0-9_+-]+:(?![\w/])", (DOCS / language / "histoires" / f"{ident}.md").read_text(encoding="utf-8"))]
+    assert not shortcodes, f"Code(s) d'emoji (« :fire: ») dans : {shortcodes} ; tapez l'emoji lui-même."
+    visitor = visit(javascript=False)
+    page = visitor.open(language_root("fr") + "histoires/le-follower/")
+    session = visitor.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = session.send("DOM.querySelectorAll", {"nodeId": root, "selector": ".pav-msg__text"})["nodeIds"]
+    checked = 0
+    for node in nodes:
+        text = session.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
+        if not EMOJI.search(text):
+            continue
+        fonts = {font["familyName"] for font in session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+        assert "Noto Color Emoji" in fonts, f"{text} est dessiné avec {fonts}, sans la police d'emoji en couleur."
+        checked += 1
+    assert checked >= 5, f"{checked} message(s) avec un emoji seulement : le test ne vérifie presque rien."
