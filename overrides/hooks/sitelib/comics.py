@@ -300,9 +300,9 @@ def office():
 
 def phone_screen():
     bubbles = "".join(rect(x, y, w, 18, colour, stroke(2) + ' rx="9"')
-                      for x, y, w, colour in ((140, 120, 90, "#eeeeee"), (170, 148, 90, "#9ddadb"), (140, 176, 70, "#eeeeee")))
+                      for x, y, w, colour in ((140, 126, 90, "#eeeeee"), (170, 154, 90, "#9ddadb"), (140, 182, 70, "#eeeeee")))
     return (rect(0, 0, 400, 240, "#dfe7f5") + rect(120, 12, 160, 260, "#2b2b2b", stroke() + ' rx="22"')
-            + rect(130, 24, 140, 240, "#ffffff", ' rx="14"') + rect(130, 24, 140, 78, "#f2f2f2", ' rx="14"') + bubbles)
+            + rect(130, 24, 140, 240, "#ffffff", ' rx="14"') + rect(130, 24, 140, 90, "#f2f2f2", ' rx="14"') + bubbles)
 
 
 PLACES = {"chambre": bedroom, "cour": school_yard, "skatepark": skatepark, "rue": street, "arret-bus": bus_stop,
@@ -357,13 +357,13 @@ def draw(drawing: Drawing, cast: Cast) -> str:
     parts = [PLACES[drawing.place]()]
     count = len(drawing.characters)
     if drawing.place == SCREEN:  # the people writing, as round profile pictures at the top of the phone
-        radius = 26 if count < 3 else 20  # three pictures side by side stay on the screen
+        radius = {1: 36, 2: 30}.get(count, 21)  # side by side, the pictures stay on the screen
         for index, (ident, expression) in enumerate(drawing.characters):
             cx = 200 + (index - (count - 1) / 2) * (2 * radius + 4)
-            parts.append(f'<clipPath id="pic{index}"><circle cx="{cx:g}" cy="62" r="{radius}"/></clipPath>'
-                         f'<g clip-path="url(#pic{index})"><circle cx="{cx:g}" cy="62" r="{radius}" fill="#ffe8a3"/>'
-                         + placed(avatar(cast[ident], expression), f"c{index}-", cx - 1.3 * radius, 62 - 1.25 * radius, 2.6 * radius)
-                         + "</g>" f'<circle cx="{cx:g}" cy="62" r="{radius}" fill="none"{stroke()}/>')
+            parts.append(f'<clipPath id="pic{index}"><circle cx="{cx:g}" cy="68" r="{radius}"/></clipPath>'
+                         f'<g clip-path="url(#pic{index})"><circle cx="{cx:g}" cy="68" r="{radius}" fill="#ffe8a3"/>'
+                         + placed(avatar(cast[ident], expression), f"c{index}-", cx - 1.3 * radius, 68 - 1.25 * radius, 2.6 * radius)
+                         + "</g>" f'<circle cx="{cx:g}" cy="68" r="{radius}" fill="none"{stroke()}/>')
     else:
         size = 150 if count < 3 else 140
         lefts = {1: [125], 2: [45, 205], 3: [5, 130, 255]}.get(count, [])
