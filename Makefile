@@ -18,7 +18,7 @@ BUILD_DEBIAN_PACKAGES := fonts-dejavu-core fonts-wqy-microhei libpango-1.0-0 lib
 TEST_DEBIAN_PACKAGES := $(BUILD_DEBIAN_PACKAGES) chromium fonts-noto-color-emoji poppler-utils default-jre-headless \
   nginx libnginx-mod-http-brotli-static wrk
 
-.PHONY: serve build publish test setup setup-test build-packages test-packages venv-package npm-package system-packages check-contacts benchmark clean
+.PHONY: serve build check publish test setup setup-test build-packages test-packages venv-package npm-package system-packages check-contacts benchmark clean
 
 $(BIN)/mkdocs: requirements.txt
 	@# Debian's own Python makes virtual environments only with its python3-venv package.
@@ -71,6 +71,10 @@ serve: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict
+
+# Every content rule in a few seconds, without a browser or a full build (scripts/check.py), in French.
+check: $(BIN)/mkdocs
+	$(BIN)/python scripts/check.py
 
 # The build to put online (README, « Publier le site »): the public address and the publisher's legal
 # details are required (ADRESSE_DU_SITE=https://… EDITEUR_NOM=… make publish); the site is in site/.

@@ -5,7 +5,7 @@ The marker registry is here: each feature module renders, this module says which
 renderer. CONTRIBUTING.md documents every marker ``marker_handlers`` gives (a test holds them together).
 """
 
-from . import comics, lexicon, markers, page_list, pdf, publishing, quiz, render, stories, territories, videos, workshops
+from . import comics, lexicon, markers, page_rules, page_list, pdf, publishing, quiz, render, stories, territories, videos, workshops
 from .errors import ContentError
 from .pages import PageContext, relative_url
 from .site import Site
@@ -56,6 +56,12 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
         "histoires": lambda arguments: stories.render_story_list(
             site.stories[page.language], site.externals, lambda ident: page.href(f"histoires/{ident}/"), page.term_href, terms, ui),
     }
+
+
+def page_errors(markdown: str, meta: dict, site: Site, page: PageContext, source: str, first_line: int) -> list[ContentError]:
+    """The mistakes of the page as written (sitelib/page_rules.py); ``first_line``: where its body starts in the file."""
+    return page_rules.check_page(markdown, meta, source, first_line, set(marker_handlers(site, page, meta)),
+                                 title_from_marker="<!-- @video " in markdown, description_from_data=page.kind == "term")
 
 
 def complete_page(markdown: str, meta: dict, site: Site, page: PageContext, source: str) -> str:

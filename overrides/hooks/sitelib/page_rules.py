@@ -1,0 +1,82 @@
+"""Rules every page's Markdown follows, checked on the file as the volunteer wrote it, at each build and
+preview (``make serve``), so that a mistake is named at once, with its line, instead of being published
+silently: one title, headings in order, a description that search engines can show, a text alternative
+for each image, markers typed so that the build sees them.
+"""
+
+import re
+
+from .errors import ContentError
+
+DESCRIPTION_LENGTH = 160
+FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^(#{1,6})\s+\S")
+MARKER_START = re.compile(r"<!--\s*@")
+SPACE_AFTER_AT = re.compile(r"<!--\s*@\s+(?P<name>[\w-]+)")
+EMPTY_ALT = re.compile(r"!\[\s*\]\(")
+IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt=)[^>]*>", re.IGNORECASE)
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+
+
+def body_lines(markdown: str, first_line: int):
+    """(line number, line) of the Markdown outside code blocks, inline code blanked."""
+    in_fence = False
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield number, INLINE_CODE.sub(lambda span: " " * len(span.group(0)), line)
+
+
+def check_page(markdown: str, meta: dict, file: str, first_line: int, marker_names: set[str],
+               title_from_marker: bool = False, description_from_data: bool = False) -> list[ContentError]:
+    """Every mistake of the page. ``markdown``: its body after the front matter, which starts at line
+    ``first_line`` of the file; ``marker_names``: the markers a page may hold (to recognise one typed
+    without its « @ »); ``title_from_marker``: the page's title comes from a marker (a video's page);
+    ``description_from_data``: the build writes the description (a lexicon term's, from its « short »)."""
+    errors, titles, previous = [], [], 1
+    forgotten_at = re.compile(rf"<!--\s*(?P<name>{'|'.join(map(re.escape, sorted(marker_names, key=len, reverse=True)))})\b")
+    for number, line in body_lines(markdown, first_line):
+        place = f"ligne {number}"
+        if heading := HEADING.match(line):
+            level = len(heading.group(1))
+            if level == 1:
+                titles.append(number)
+            elif level > previous + 1:
+                errors.append(ContentError(file, place, f"cet intertitre de niveau {level} (« {'#' * level} ») suit un titre de niveau "
+                                           f"{previous} : un niveau est sauté.",
+                                           f"écrivez « {'#' * (previous + 1)} » ici, ou ajoutez l'intertitre qui manque avant."))
+            previous = level
+        for start in MARKER_START.finditer(line):
+            if "-->" not in line[start.end():]:
+                errors.append(ContentError(file, place, "ce marqueur n'est pas fermé : la suite de la page disparaîtrait.",
+                                           "terminez-le sur la même ligne par « --> », par exemple <!-- @numero 119 -->."))
+        if spaced := SPACE_AFTER_AT.search(line):
+            errors.append(ContentError(file, place, f"il y a un espace entre « @ » et « {spaced['name']} » : le marqueur ne "
+                                       "serait pas vu, et rien ne s'afficherait.",
+                                       f"collez-les : <!-- @{spaced['name']} … -->."))
+        if marker_names and (bare := forgotten_at.search(line)):
+            errors.append(ContentError(file, place, f"ce commentaire commence par « {bare['name']} » sans « @ » : le site le "
+                                       "cacherait au lieu d'afficher ce qu'il annonce.",
+                                       f"écrivez <!-- @{bare['name']} … --> (un commentaire ordinaire ne commence pas par le nom d'un marqueur)."))
+        if EMPTY_ALT.search(line) or IMG_WITHOUT_ALT.search(line):
+            errors.append(ContentError(file, place, "cette image n'a pas de texte alternatif : un lecteur d'écran ne dirait rien.",
+                                       "décrivez l'image entre les crochets : ![ce que montre l'image](…)."))
+    if len(titles) > 1:
+        errors.append(ContentError(file, f"lignes {', '.join(map(str, titles))}", f"la page a {len(titles)} titres « # » ; elle "
+                                   "doit en avoir un seul.", "gardez un seul « # Titre », et passez les autres en « ## »."))
+    elif not titles and not title_from_marker:
+        errors.append(ContentError(file, f"ligne {first_line}", "la page n'a pas de titre.",
+                                   "ajoutez « # Titre de la page » après l'en-tête."))
+    description = meta.get("description")
+    if description is not None and len(str(description).strip()) > DESCRIPTION_LENGTH:
+        errors.append(ContentError(file, "en-tête, description", f"la description a {len(str(description).strip())} signes "
+                                   f"({DESCRIPTION_LENGTH} au plus) : un moteur de recherche la couperait.",
+                                   "gardez une phrase courte sur ce que la page apporte."))
+    elif not description_from_data and (description is None or not str(description).strip()):
+        errors.append(ContentError(file, "en-tête, description", "la description manque ou est vide : un moteur de "
+                                   "recherche montrerait un bout de texte au hasard.",
+                                   "ajoutez dans l'en-tête « description: \"Une phrase sur ce que la page apporte.\" » "
+                                   f"({DESCRIPTION_LENGTH} signes au plus)."))
+    return errors
