@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from sitelib import page_list, page_markdown, page_rules  # noqa: E402
+from sitelib import page_list, page_markdown  # noqa: E402
 from sitelib.errors import ContentError, ContentErrors  # noqa: E402
 from sitelib.pages import PageContext, read_page  # noqa: E402
 from sitelib.project import project_languages, project_site, read_config  # noqa: E402
@@ -78,12 +78,10 @@ def check() -> list[ContentError]:
             context = PageContext(f"{language}/{page}", page_url(languages.root(language), page), language,
                                   languages.root(language), site.ui(language) if site else None)
             meta = dict(source.meta)
-            if site is None:  # with a data file wrong, the pages' own rules still, without the markers' names
-                errors += page_rules.check_page(source.body, meta, source.file, source.body_line, set(),
-                                                title_from_marker="<!-- @video " in source.body,
-                                                description_from_data=context.kind == "term")
-            else:
-                errors += page_markdown.page_errors(source.body, meta, site, context, source.file, source.body_line)
+            # With a data file wrong, the pages' own rules still, without the markers' names.
+            names = set(page_markdown.marker_handlers(site, context, meta)) if site else set()
+            errors += page_markdown.page_errors(source.body, meta, context.kind, source.file, source.body_line, names)
+            if site:
                 errors += found(lambda: page_markdown.complete_page(source.body, meta, site, context, source.file))
             errors += link_errors(source.body, source.body_line, path, docs, language, languages.default, source.file)
     return errors

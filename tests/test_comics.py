@@ -235,3 +235,13 @@ def test_emoji_typed_in_messages_are_drawn_by_the_colour_emoji_font_and_no_short
         assert "Noto Color Emoji" in fonts, f"{text} est dessiné avec {fonts}, sans la police d'emoji en couleur."
         checked += 1
     assert checked >= 5, f"{checked} message(s) avec un emoji seulement : le test ne vérifie presque rien."
+
+
+def test_every_place_expression_and_prop_has_its_words_for_the_text_alternative():
+    """A place, expression or prop added to comics.py without its interface string would stop the build
+    at the first panel that uses it: each one is named in the reference language (the others follow it)."""
+    strings = real_site().ui("fr")
+    keys = ([f"comic_place_{place}" for place in comics.PLACES] + [f"comic_expression_{name}" for name in comics.EXPRESSIONS]
+            + [f"comic_prop_{prop}" for prop in comics.PROPS])
+    missing = [key for key in (key.replace("-", "_") for key in keys) if key not in strings]
+    assert not missing, missing

@@ -1,11 +1,9 @@
 """The rules of every page's Markdown (sitelib/page_rules.py), as a volunteer breaks them: each mistake a
-French error naming the file, the line and the fix; the site's own pages follow every rule."""
+French error naming the file, the line and the fix (the site's own pages: tests/test_check.py)."""
 
 import pytest
 
 from sitelib.page_rules import check_page
-from sitelib.pages import read_page
-from site_map import DOCS, LANGUAGES
 
 FILE = "docs/fr/aide.md"
 MARKERS = {"numero", "numeros", "contact", "video"}
@@ -66,16 +64,3 @@ def test_code_and_ordinary_comments_are_left_alone():
 def test_a_term_page_gets_its_description_from_its_data_and_a_video_page_its_title_from_its_marker():
     assert check_page(GOOD, {}, FILE, 1, MARKERS, description_from_data=True) == []
     assert check_page("<!-- @video cinq-signes -->\n", META, FILE, 1, MARKERS, title_from_marker=True) == []
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_of_the_site_follows_the_rules(language):
-    """The rules hold on every page written in the language (those its build checks)."""
-    problems = []
-    for path in sorted((DOCS / language).rglob("*.md")):
-        source, errors = read_page(path)
-        assert source, errors
-        term = path.parent.name == "lexique" and path.name != "index.md"
-        problems += check_page(source.body, source.meta, source.file, source.body_line, MARKERS | {"vignette", "histoires"},
-                               title_from_marker="<!-- @video " in source.body, description_from_data=term)
-    assert not problems, "\n".join(map(str, problems))

@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from sitelib import comics, fingerprint, html, lexicon, page_markdown, pdf, publishing, render, translations, videos
 from sitelib.errors import ContentError, ContentErrors, raise_all
 from sitelib.languages import Languages
-from sitelib.pages import PageContext
+from sitelib.pages import PageContext, body_line
 from sitelib.site import Site, load_site
 
 log = logging.getLogger("mkdocs.hooks.pas_a_vendre")
@@ -144,23 +144,14 @@ def on_page_markdown(markdown, page, config, files):
     if markdown is not None and page.file.content_string.startswith("---") and not page.meta:
         raise page_markdown.unreadable_front_matter(source)
     if not is_fallback(page, config):  # a fallback page is its default language's file, checked in that language
-        raise_all(page_markdown.page_errors(markdown, page.meta, SITE, page_context(page, config), source,
-                                            body_first_line(page.file.content_string)))
+        context = page_context(page, config)
+        raise_all(page_markdown.page_errors(markdown, page.meta, context.kind, source, body_line(page.file.content_string),
+                                            set(page_markdown.marker_handlers(SITE, context, page.meta))))
     markdown = page_markdown.complete_page(markdown, page.meta, SITE, page_context(page, config), source)
     # Material writes the description into an HTML attribute without escaping it.
     if "description" in page.meta:
         page.meta["description"] = escape(str(page.meta["description"]), quote=True)
     return markdown
-
-
-def body_first_line(text: str) -> int:
-    """The line of the file where a page's Markdown starts, after its front matter."""
-    lines = text.split("\n")
-    if lines and lines[0].strip() == "---":
-        for number, line in enumerate(lines[1:], start=2):
-            if line.strip() == "---":
-                return number + 1
-    return 1
 
 
 @for_each_page

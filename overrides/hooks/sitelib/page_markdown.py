@@ -58,10 +58,11 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
     }
 
 
-def page_errors(markdown: str, meta: dict, site: Site, page: PageContext, source: str, first_line: int) -> list[ContentError]:
-    """The mistakes of the page as written (sitelib/page_rules.py); ``first_line``: where its body starts in the file."""
-    return page_rules.check_page(markdown, meta, source, first_line, set(marker_handlers(site, page, meta)),
-                                 title_from_marker="<!-- @video " in markdown, description_from_data=page.kind == "term")
+def page_errors(markdown: str, meta: dict, kind: str, source: str, first_line: int, marker_names: set[str]) -> list[ContentError]:
+    """The mistakes of a page of this ``kind`` as written (sitelib/page_rules.py); ``first_line``: where its
+    body starts in the file; ``marker_names``: the markers the page may hold (its marker_handlers)."""
+    return page_rules.check_page(markdown, meta, source, first_line, marker_names,
+                                 title_from_marker="<!-- @video " in markdown, description_from_data=kind == "term")
 
 
 def complete_page(markdown: str, meta: dict, site: Site, page: PageContext, source: str) -> str:

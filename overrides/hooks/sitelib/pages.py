@@ -68,7 +68,13 @@ def parse_page(text: str, file: str, front_matter_fix: str = MODEL) -> tuple[Pag
         return None, [ContentError(file, "en-tête", "l'en-tête doit être une liste de champs « nom: valeur ».", front_matter_fix)]
     body = text[front.end():]
     title = H1.search(body)
-    return PageSource(file, meta, body, text[: front.end()].count("\n") + 1, title.group(1) if title else None), []
+    return PageSource(file, meta, body, body_line(text), title.group(1) if title else None), []
+
+
+def body_line(text: str) -> int:
+    """The line of a page's file where its Markdown starts, after its front matter."""
+    front = FRONT_MATTER.match(text)
+    return text[: front.end()].count("\n") + 1 if front else 1
 
 
 # The kind of a page, from its folder inside its language folder (docs/<langue>/<dossier>/…).
