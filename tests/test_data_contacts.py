@@ -62,7 +62,7 @@ BAD_FACTS = {
     "vérification sans sa manière": (VALID.replace("  verified_how: copie\n", ""), "verified_how", "obligatoire manque"),
     "manière de vérifier inconnue": (VALID.replace("verified_how: copie", "verified_how: relu"), "verified_how", "« relu » n'est pas permise"),
     "source pas une adresse": (VALID.replace("https://allo119.gouv.fr/", "allo119"), "source", "https://"),
-    "aucun moyen de contact": (VALID.replace('  phone: "119"\n', ""), "(racine)", "au moins un moyen"),
+    "aucun moyen de contact": (VALID.replace('  phone: "119"\n', ""), "(racine)", "aucun moyen d'être joint"),
     "département inconnu": (VALID.replace("  free: true\n", '  free: true\n  scope: ["99"]\n'), "scope", "département"),
     "langue parlée inconnue": (VALID.replace("  free: true\n", "  free: true\n  spoken_languages: [xx]\n"), "spoken_languages", "xx"),
 }

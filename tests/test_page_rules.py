@@ -3,7 +3,7 @@ French error naming the file, the line and the fix (the site's own pages: tests/
 
 import pytest
 
-from sitelib.page_rules import check_page
+from sitelib.page_rules import check_page, help_number_errors
 
 FILE = "docs/fr/aide.md"
 MARKERS = {"numero", "numeros", "contact", "video"}
@@ -64,3 +64,31 @@ def test_code_and_ordinary_comments_are_left_alone():
 def test_a_term_page_gets_its_description_from_its_data_and_a_video_page_its_title_from_its_marker():
     assert check_page(GOOD, {}, FILE, 1, MARKERS, description_from_data=True) == []
     assert check_page("<!-- @video cinq-signes -->\n", META, FILE, 1, MARKERS, title_from_marker=True) == []
+
+
+# The site's help numbers as contacts.help_numbers gives them (number → contact id).
+HELP_NUMBERS = {"119": "119", "3919": "3919", "116006": "116006", "800235236": "fil-sante-jeunes", "15": "15"}
+HAND_TYPED = {
+    "un chiffre faux dans un numéro vert": ("Appelle le 0 800 235 237.", "« 0 800 235 237 » n'est celui d'aucun contact"),
+    "un chiffre faux dans un numéro court": ("Appelle le 3918.", "« 3918 » n'est celui d'aucun contact"),
+    "un numéro international inconnu": ("Appelle le +33 1 23 45 67 89.", "« +33 1 23 45 67 89 » n'est celui d'aucun contact"),
+    "un 116 inconnu": ("Appelle le 116 007.", "« 116 007 » n'est celui d'aucun contact"),
+    "un bon numéro sans marqueur": ("Appelle le 0 800 235 236.", "écrivez <!-- @numero fil-sante-jeunes -->"),
+    "un numéro court sans marqueur": ("Le 119 répond.", "écrivez <!-- @numero 119 -->"),
+}
+
+
+@pytest.mark.parametrize("case", HAND_TYPED)
+def test_a_help_number_typed_by_hand_is_refused_unless_the_page_gives_it_through_a_marker(case):
+    line, words = HAND_TYPED[case]
+    errors = help_number_errors(f"# Aide\n\n{line}\n", {}, FILE, 1, HELP_NUMBERS)
+    message = " | ".join(map(str, errors))
+    assert len(errors) == 1 and f"{FILE} — ligne 3 :" in message and words in message, message
+
+
+def test_numbers_that_are_not_help_numbers_and_numbers_the_page_gives_are_left_alone():
+    """Ages, sums, years, counts and decimals are figures; a help number named again after its marker (or a
+    sheet's contact cards) is a mention the reader can already call."""
+    body = ("# Aide\n\nÀ 15 ans, 3 750 € d'amende, en 2022, 1 051 victimes, 2,5 %, le 12/03.\n\n"
+            "Appelle le <!-- @numero 119 -->. Le 119 répond jour et nuit ; le 3919 aussi.\n\n`0 800 000 000`\n")
+    assert help_number_errors(body, {"contacts": ["3919"]}, FILE, 1, HELP_NUMBERS) == []

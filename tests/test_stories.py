@@ -111,7 +111,7 @@ BAD = {
     "personnes qui écrivent non déclarées": (GOOD.replace("senders: [Léo]\n", ""), "champ « senders »"),
     "lecteur déclaré parmi les autres": (GOOD.replace("senders: [Léo]", "senders: [Léo, Toi]"), "retirez-le de senders"),
     "nom déclaré deux fois": (GOOD.replace("senders: [Léo]", "senders: [Léo, Léo]"), "nom(s) écrit(s) deux fois : Léo"),
-    "nom impossible": (GOOD.replace("senders: [Léo]", "senders: [Léo, \"Mme (la prof)\"]"), "ni parenthèses ni « : »"),
+    "nom impossible": (GOOD.replace("senders: [Léo]", "senders: [Léo, \"Mme (la prof)\"]"), "sans parenthèses ni « : »"),
     "message d'un nom non déclaré": (GOOD.replace("Toi : Salut.", "Maé (21:15) : Salut."),
                                      "ressemble à un message de « Maé », qui n'est pas dans l'en-tête"),
 }

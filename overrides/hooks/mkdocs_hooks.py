@@ -146,7 +146,7 @@ def on_page_markdown(markdown, page, config, files):
     if not is_fallback(page, config):  # a fallback page is its default language's file, checked in that language
         context = page_context(page, config)
         raise_all(page_markdown.page_errors(markdown, page.meta, context.kind, source, body_line(page.file.content_string),
-                                            set(page_markdown.marker_handlers(SITE, context, page.meta))))
+                                            SITE, set(page_markdown.marker_handlers(SITE, context, page.meta))))
     markdown = page_markdown.complete_page(markdown, page.meta, SITE, page_context(page, config), source)
     # Material writes the description into an HTML attribute without escaping it.
     if "description" in page.meta:

@@ -5,6 +5,7 @@ Language-independent facts (numbers, links, flags) are typed once; the text a re
 """
 
 import datetime
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -12,7 +13,7 @@ import phonenumbers
 from babel import Locale
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
-from .data import HowChecked, load_records, load_texts, read_yaml
+from .data import HowChecked, Identifier, Refused, load_records_and_texts, read_yaml
 from .errors import raise_all
 from .languages import Languages
 from .territories import is_departement_code
@@ -25,17 +26,32 @@ Topic = Literal[
 
 
 def parse_french_number(raw: str) -> phonenumbers.PhoneNumber:
-    """Parse a number as dialled in France; raise ValueError (in French) if it is not valid.
+    """Parse a number as dialled in France; raise Refused (in French) if it is not valid.
 
     Short numbers (17, 119, 3919, 116 006…) are checked as French short numbers, others as full numbers.
     """
     try:
         number = phonenumbers.parse(raw, "FR")
     except phonenumbers.NumberParseException:
-        raise ValueError(f"« {raw} » n'est pas un numéro de téléphone.") from None
+        raise Refused(f"« {raw} » n'est pas un numéro de téléphone.", "écrivez le numéro en chiffres, entre guillemets (ex. \"119\", "
+                      "\"0800081111\").") from None
     if phonenumbers.is_valid_short_number(number) or phonenumbers.is_valid_number(number):
         return number
-    raise ValueError(f"« {raw} » n'est pas un numéro valide en France (ni numéro court, ni numéro complet).")
+    raise Refused(f"« {raw} » n'est pas un numéro valide en France (ni numéro court, ni numéro complet) : un chiffre manque ou est faux ?",
+                  "recopiez le numéro depuis la source du contact (« source »), chiffre par chiffre.")
+
+
+def number_key(raw: str) -> str:
+    """The same key for every way of writing one number: « 0 800 08 11 11 », « 0800081111 », « +33 800 08 11 11 »."""
+    try:
+        return str(phonenumbers.parse(raw, "FR").national_number)
+    except phonenumbers.NumberParseException:
+        return re.sub(r"\D", "", raw)
+
+
+def help_numbers(contacts: dict[str, "Contact"]) -> dict[str, str]:
+    """Every number of the contacts (to call or to text), by number_key → contact id."""
+    return {number_key(number): contact.id for contact in contacts.values() for number in (contact.phone, contact.sms) if number}
 
 
 def is_short(number: phonenumbers.PhoneNumber) -> bool:
@@ -77,7 +93,7 @@ class ContactText(BaseModel):
 
 class Contact(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: Identifier
     phone: str | None = None
     sms: str | None = None
     voice: bool = True
@@ -111,8 +127,9 @@ class Contact(BaseModel):
         named_by_site = (info.context or {}).get("named_languages", set())
         unknown = [code for code in codes if Locale("fr").languages.get(code) is None and code not in named_by_site]
         if unknown:
-            raise ValueError(f"code(s) de langue inconnu(s) : {', '.join(unknown)} (exemples : fr, en, ar ; pour une "
-                             "langue sans code connu, ajoutez « language_<code>: nom » dans docs/_data/interface.yml).")
+            raise Refused(f"code(s) de langue inconnu(s) : {', '.join(unknown)}.",
+                          "écrivez le code de la langue (ex. fr, en, ar) ; pour une langue sans code connu, ajoutez "
+                          "« language_<code>: nom » dans docs/_data/interface.yml.")
         return codes
 
     @field_validator("scope")
@@ -121,20 +138,22 @@ class Contact(BaseModel):
         if isinstance(scope, list):
             wrong = [code for code in scope if not is_departement_code(code)]
             if wrong:
-                raise ValueError(f"numéro(s) de département invalide(s) : {', '.join(wrong)} (exemples : 75, 2A, 974).")
+                raise Refused(f"numéro(s) de département invalide(s) : {', '.join(wrong)}.",
+                              "écrivez chaque département par son numéro, entre guillemets : [\"75\", \"2A\", \"974\"].")
         return scope
 
     @field_validator("verified")
     @classmethod
     def not_in_future(cls, day: datetime.date) -> datetime.date:
         if day > datetime.date.today():
-            raise ValueError(f"la date de vérification {day.isoformat()} est dans le futur.")
+            raise Refused(f"la date de vérification {day.isoformat()} est dans le futur.",
+                          "écrivez le jour où la source a vraiment été relue (AAAA-MM-JJ).")
         return day
 
     @model_validator(mode="after")
     def reachable(self):
         if not (self.phone or self.sms or self.website or self.chat):
-            raise ValueError("un contact doit avoir au moins un moyen de joindre : phone, sms, website ou chat.")
+            raise Refused("ce contact n'a aucun moyen d'être joint.", "ajoutez au moins l'un de : phone, sms, website, chat.")
         return self
 
 
@@ -155,9 +174,7 @@ def load_contacts(path: Path, languages: Languages, named_languages: frozenset[s
     those Babel knows; by default those of the interface files."""
     if named_languages is None:
         named_languages = site_named_languages(languages)
-    records, errors = load_records(path, Contact, "contact", {"named_languages": named_languages})
-    texts, found = load_texts(languages, "contacts.yml", ContactText, [record.id for record in records], "contact")
-    raise_all(errors + found)
-    return {record.id: record.model_copy(update={"text": {language: texts[language][record.id] for language in texts}})
-            for record in records}
+    records, errors = load_records_and_texts(path, Contact, ContactText, languages, "contact", {"named_languages": named_languages})
+    raise_all(errors)
+    return {record.id: record for record in records}
 

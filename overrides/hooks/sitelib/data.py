@@ -2,10 +2,10 @@
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from .errors import ContentError
 from .pages import display_path
@@ -14,6 +14,9 @@ from .pages import display_path
 # a transcription), « en-ligne » (the service's live page read), « appel » (the service called).
 # Only the last two are a verification; `make check-contacts` lists the others before launch.
 HowChecked = Literal["copie", "en-ligne", "appel"]
+# A record's id, used in markers and file names: lower-case letters, digits and hyphens.
+IDENTIFIER = r"^[a-z0-9][a-z0-9-]*$"
+Identifier = Annotated[str, Field(pattern=IDENTIFIER)]
 
 if TYPE_CHECKING:
     from .languages import Languages
@@ -32,6 +35,10 @@ EXPECTED_FORMATS = {
     "model_type": "un bloc de champs",
     "url_parsing": "une adresse web complète (https://…)",
     "url_scheme": "une adresse web complète (https://…)",
+    "url_syntax_violation": "une adresse web complète (https://…)",
+    "float_type": "un nombre",
+    "float_parsing": "un nombre",
+    "int_from_float": "un nombre entier",
 }
 
 
@@ -92,9 +99,9 @@ def french_errors(file: str, place: str, error: ValidationError) -> list[Content
             fix = f"choisissez parmi : {detail.get('ctx', {}).get('expected', '')}."
         elif kind == "value_error" and isinstance(refused := detail.get("ctx", {}).get("error"), Refused):
             problem, fix = refused.problem, refused.fix
-        elif kind == "value_error":
-            problem = str(detail.get("ctx", {}).get("error", detail["msg"]))
-            fix = "corrigez la valeur comme indiqué."
+        elif kind == "string_pattern_mismatch" and detail.get("ctx", {}).get("pattern") == IDENTIFIER:
+            problem = f"l'identifiant « {value} » contient autre chose que des minuscules, des chiffres et des tirets."
+            fix = "écrivez-le sans majuscule, sans accent ni espace (ex. fil-sante-jeunes)."
         elif kind.startswith("date") and isinstance(value, str) and ISO_DATE.match(value):
             problem = f"la date « {value} » n'existe pas."
             fix = "vérifiez le jour et le mois (AAAA-MM-JJ)."
@@ -109,9 +116,12 @@ def french_errors(file: str, place: str, error: ValidationError) -> list[Content
             problem, fix = f"la valeur « {value} » est trop petite.", f"écrivez un nombre de {limit} au moins."
         elif kind in ("string_too_short", "too_short"):
             problem, fix = "ce champ est vide.", "remplissez-le."
-        else:
-            problem = f"valeur refusée ({detail['msg']})."
-            fix = "corrigez la valeur."
+        elif kind in ("string_too_long", "too_long"):
+            limit = detail.get("ctx", {}).get("max_length")
+            problem, fix = "cette valeur est trop longue.", f"gardez-en {limit} au plus."
+        else:  # a check without its own French wording yet: the value, and where the model is
+            problem = f"la valeur « {value} » n'est pas acceptée ici."
+            fix = "comparez-la au modèle en tête du fichier (ou dans CONTRIBUTING.md)."
         found.append(ContentError(file, where, problem, fix))
     return found
 
@@ -125,23 +135,25 @@ def validate(model: type[BaseModel], raw: Any, file: str, place: str, context: d
 
 
 def load_records(path: Path, model: type[BaseModel], noun: str, context: dict | None = None
-                 ) -> tuple[list, list[ContentError]]:
-    """A data file that is a list of records with a unique ``id``: the valid records and every error.
-    ``noun`` names one record in messages (« contact »)."""
+                 ) -> tuple[list, list[ContentError], set[str]]:
+    """A data file that is a list of records with a unique ``id``: the valid records, every error, and the
+    ids of the records refused (their texts are then not blamed). ``noun`` names one record in messages
+    (« contact »)."""
     raw = read_yaml(path)
     file = display_path(path)
     if raw is None:
-        return [], []
+        return [], [], set()
     if not isinstance(raw, list):
         return [], [ContentError(file, "fichier entier", f"le fichier doit être une liste (un {noun} par entrée).",
-                                 "commencez chaque entrée par « - id: … ».")]
-    records, errors, seen = [], [], set()
+                                 "commencez chaque entrée par « - id: … ».")], set()
+    records, errors, seen, refused = [], [], set(), set()
     for position, item in enumerate(raw, start=1):
         ident = item.get("id") if isinstance(item, dict) else None
         place = f"{noun} « {ident} »" if ident else f"{noun} n° {position}"
         record, found = validate(model, item, file, place, context)
         errors += found
         if record is None:
+            refused.add(str(ident))
             continue
         if record.id in seen:
             errors.append(ContentError(file, place, f"cet identifiant est déjà utilisé par un autre {noun}.",
@@ -149,14 +161,26 @@ def load_records(path: Path, model: type[BaseModel], noun: str, context: dict | 
             continue
         seen.add(record.id)
         records.append(record)
-    return records, errors
+    return records, errors, refused
 
 
-def load_texts(languages: "Languages", name: str, model: type[BaseModel], ids: list[str], noun: str
-               ) -> tuple[dict[str, dict[str, Any]], list[ContentError]]:
+def load_records_and_texts(path: Path, model: type[BaseModel], text_model: type[BaseModel], languages: "Languages", noun: str,
+                           context: dict | None = None) -> tuple[list, list[ContentError]]:
+    """The valid records of a data file, each with its texts in every language (« text »), and every error.
+    A record refused in the facts file is named there only: its texts, in each language's file, are not
+    called unknown."""
+    records, errors, refused = load_records(path, model, noun, context)
+    texts, found = load_texts(languages, path.name, text_model, [record.id for record in records], noun, refused)
+    return [record.model_copy(update={"text": {language: by_id[record.id] for language, by_id in texts.items() if record.id in by_id}})
+            for record in records], errors + found
+
+
+def load_texts(languages: "Languages", name: str, model: type[BaseModel], ids: list[str], noun: str,
+               refused: set[str] = frozenset()) -> tuple[dict[str, dict[str, Any]], list[ContentError]]:
     """The texts a translator writes for each record of a data file, one file per language:
     docs/<langue>/_data/<name>, a block per record id. Returns language → id → validated text.
 
+    ``refused``: ids of the facts file whose record was refused (its error names that file only).
     A language whose file is declared untranslated (« _data/<name> », or a pattern such as « * ») shows
     the default language's texts."""
     texts, errors = {}, []
@@ -188,7 +212,7 @@ def load_texts(languages: "Languages", name: str, model: type[BaseModel], ids: l
             errors += found
             if text is not None:
                 texts[language][ident] = text
-        for ident in sorted(set(raw) - set(ids)):
+        for ident in sorted(set(raw) - set(ids) - set(refused)):
             errors.append(ContentError(file, f"{noun} « {ident} »", "cet identifiant n'existe pas dans le fichier des faits "
                                        f"(docs/_data/{name}).", "corrigez-le, ou ajoutez l'élément dans docs/_data/ d'abord."))
     return texts, errors

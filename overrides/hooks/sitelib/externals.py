@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-from .data import load_records, load_texts
+from .data import Identifier, load_records_and_texts
 from .errors import raise_all
 from .languages import Languages
 
@@ -18,7 +18,7 @@ class ExternalText(BaseModel):
 
 class External(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: Identifier
     url: HttpUrl
     source: HttpUrl
     organisation: str
@@ -26,7 +26,6 @@ class External(BaseModel):
 
 
 def load_externals(path: Path, languages: Languages) -> list[External]:
-    records, errors = load_records(path, External, "outil")
-    texts, found = load_texts(languages, "bd-externes.yml", ExternalText, [record.id for record in records], "outil")
-    raise_all(errors + found)
-    return [record.model_copy(update={"text": {language: texts[language][record.id] for language in texts}}) for record in records]
+    tools, errors = load_records_and_texts(path, External, ExternalText, languages, "outil")
+    raise_all(errors)
+    return tools

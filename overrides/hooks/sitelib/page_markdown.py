@@ -5,7 +5,7 @@ The marker registry is here: each feature module renders, this module says which
 renderer. CONTRIBUTING.md documents every marker ``marker_handlers`` gives (a test holds them together).
 """
 
-from . import comics, lexicon, markers, page_rules, page_list, pdf, publishing, quiz, render, stories, territories, videos, workshops
+from . import comics, contacts, lexicon, markers, page_rules, page_list, pdf, publishing, quiz, render, stories, territories, videos, workshops
 from .errors import ContentError
 from .pages import PageContext, relative_url
 from .site import Site
@@ -58,11 +58,16 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
     }
 
 
-def page_errors(markdown: str, meta: dict, kind: str, source: str, first_line: int, marker_names: set[str]) -> list[ContentError]:
+def page_errors(markdown: str, meta: dict, kind: str, source: str, first_line: int, site: Site | None,
+                marker_names: set[str]) -> list[ContentError]:
     """The mistakes of a page of this ``kind`` as written (sitelib/page_rules.py); ``first_line``: where its
-    body starts in the file; ``marker_names``: the markers the page may hold (its marker_handlers)."""
-    return page_rules.check_page(markdown, meta, source, first_line, marker_names,
-                                 title_from_marker="<!-- @video " in markdown, description_from_data=kind == "term")
+    body starts in the file; ``marker_names``: the markers the page may hold (its marker_handlers);
+    ``site``: None when a data file is wrong (the rules that need the data are then left out)."""
+    errors = page_rules.check_page(markdown, meta, source, first_line, marker_names,
+                                   title_from_marker="<!-- @video " in markdown, description_from_data=kind == "term")
+    if site is not None:
+        errors += page_rules.help_number_errors(markdown, meta, source, first_line, contacts.help_numbers(site.contacts))
+    return errors
 
 
 def complete_page(markdown: str, meta: dict, site: Site, page: PageContext, source: str) -> str:

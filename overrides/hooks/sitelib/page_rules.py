@@ -1,11 +1,15 @@
 """Rules every page's Markdown follows, checked on the file as the volunteer wrote it, at each build and
 preview (``make serve``), so that a mistake is named at once, with its line, instead of being published
 silently: one title, headings in order, a description that search engines can show, a text alternative
-for each image, markers typed so that the build sees them.
+for each image, markers typed so that the build sees them, help numbers that the reader can call.
 """
 
 import re
 
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+from .contacts import number_key
 from .errors import ContentError
 
 DESCRIPTION_LENGTH = 160
@@ -16,6 +20,12 @@ SPACE_AFTER_AT = re.compile(r"<!--\s*@\s+(?P<name>[\w-]+)")
 EMPTY_ALT = re.compile(r"!\[\s*\]\(")
 IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt=)[^>]*>", re.IGNORECASE)
 INLINE_CODE = re.compile(r"`[^`\n]*`")
+# A run of digits, spaces or dots between digits allowed (« 0 800 05 95 59 », « 116 000 »); not part of a
+# word, an address, a decimal or a date (« 2,5 », « 12/03 »).
+NUMBER = re.compile(r"(?<![\w/.,#:+-])(\+?\d(?:\d|[ \u00a0.](?=\d))*\d)(?![\w/-]|[.,]\d)")
+MARKER = re.compile(r"<!--\s*@(?P<name>[\w-]+)(?P<arguments>[^>]*?)\s*-->")
+# The markers that give the reader a contact's number in one tap (@langues names languages only).
+NUMBER_MARKERS = {"contact", "numeros", "numero"}
 
 
 def body_lines(markdown: str, first_line: int):
@@ -79,4 +89,48 @@ def check_page(markdown: str, meta: dict, file: str, first_line: int, marker_nam
                                    "recherche montrerait un bout de texte au hasard.",
                                    "ajoutez dans l'en-tête « description: \"Une phrase sur ce que la page apporte.\" » "
                                    f"({DESCRIPTION_LENGTH} signes au plus)."))
+    return errors
+
+
+def phone_like(number: str, help_numbers: dict[str, str]) -> bool:
+    """Whether a number written in a page is a telephone number: international, a French ten-digit number,
+    a European 116 number, or a short number that is a help number of the site, or differs from one by a
+    single digit and is one France could dial (« 3918 » for 3919: a typing mistake, not a figure)."""
+    digits = number_key(number)
+    if number.startswith("+") or (len(re.sub(r"\D", "", number)) == 10 and number.startswith("0")) or re.fullmatch(r"116\d{3}", digits):
+        return True
+    if not number.isdigit() or not 3 <= len(number) <= 4:
+        return False  # « 15 ans », « 3 750 € », years and figures stay figures
+    if digits in help_numbers:
+        return True
+    one_digit_off = any(len(known) == len(digits) and sum(a != b for a, b in zip(known, digits)) == 1 for known in help_numbers)
+    return one_digit_off and shortnumberinfo.is_valid_short_number_for_region(phonenumbers.parse(digits, "FR"), "FR")
+
+
+def help_number_errors(markdown: str, meta: dict, file: str, first_line: int, help_numbers: dict[str, str]) -> list[ContentError]:
+    """Help numbers come from docs/_data/contacts.yml, through markers: a number typed by hand that no contact
+    has (a wrong digit), or one the page names without giving it through a marker (the reader could not call
+    it in one tap, and it would not change with the data). ``help_numbers``: contacts.help_numbers."""
+    shown = {str(ident) for ident in meta.get("contacts") or []}  # a workshop sheet's cards
+    for match in MARKER.finditer(markdown):
+        if match["name"] in NUMBER_MARKERS:
+            shown.update(match["arguments"].split())
+    errors = []
+    for number, line in body_lines(markdown, first_line):
+        prose = MARKER.sub(lambda marker: " " * len(marker.group(0)), line)
+        for found in NUMBER.finditer(prose):
+            written = found.group(1)
+            if not phone_like(written, help_numbers):
+                continue
+            ident = help_numbers.get(number_key(written))
+            if ident is None:
+                errors.append(ContentError(file, f"ligne {number}", f"le numéro « {written} » n'est celui d'aucun contact de "
+                                           "docs/_data/contacts.yml : un chiffre faux, ou un service qui n'y est pas.",
+                                           "écrivez <!-- @numero id --> avec l'identifiant du contact (ex. <!-- @numero 119 -->) ; "
+                                           "un nouveau service s'ajoute d'abord à docs/_data/contacts.yml, avec sa source."))
+            elif ident not in shown:
+                errors.append(ContentError(file, f"ligne {number}", f"le numéro « {written} » est tapé à la main, et la page ne le "
+                                           "donne par aucun marqueur : le lecteur ne pourrait pas l'appeler en un geste, et il "
+                                           "ne suivrait pas docs/_data/contacts.yml.",
+                                           f"écrivez <!-- @numero {ident} --> à la place du numéro."))
     return errors

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-from .data import load_records, load_texts
+from .data import Identifier, load_records_and_texts
 from .errors import raise_all
 from .languages import Languages
 from .templating import render
@@ -19,17 +19,16 @@ class StatementText(BaseModel):
 
 class Statement(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: Identifier
     answer: bool
     source: HttpUrl
     text: dict[str, StatementText] = {}  # language → texts, from docs/<langue>/_data/vrai-faux.yml
 
 
 def load_quiz(path: Path, languages: Languages) -> list[Statement]:
-    records, errors = load_records(path, Statement, "affirmation")
-    texts, found = load_texts(languages, "vrai-faux.yml", StatementText, [record.id for record in records], "affirmation")
-    raise_all(errors + found)
-    return [record.model_copy(update={"text": {language: texts[language][record.id] for language in texts}}) for record in records]
+    statements, errors = load_records_and_texts(path, Statement, StatementText, languages, "affirmation")
+    raise_all(errors)
+    return statements
 
 
 def render_quiz(statements: list[Statement], ui) -> str:

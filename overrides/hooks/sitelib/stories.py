@@ -30,7 +30,7 @@ from babel.lists import format_list
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from . import comics
-from .data import validate
+from .data import Refused, validate
 from .externals import External
 from .errors import ContentError, raise_all
 from .languages import is_untranslated
@@ -56,9 +56,9 @@ MARKER_LEFT = re.compile(r"<!--\s*@")
 # The content note: one or two sentences by the volunteer; the number the build adds after them.
 NOTE_LENGTH = 260
 NOTE_CONTACT = "119"
-NOTE_MISSING = ("la note avant l'histoire manque : écrivez en une ou deux phrases ce que montre l'histoire, par exemple "
-                "« avertissement: \"Cette histoire montre un chantage avec des photos.\" » (le site ajoute qu'on peut "
-                "arrêter à tout moment, et le numéro à appeler).")
+NOTE_MISSING = ("la note avant l'histoire manque.",
+                "écrivez en une ou deux phrases ce que montre l'histoire, par exemple « avertissement: \"Cette histoire "
+                "montre un chantage avec des photos.\" » (le site ajoute qu'on peut arrêter à tout moment, et le numéro à appeler).")
 
 
 def message_pattern(names: Iterable[str]) -> re.Pattern | None:
@@ -88,18 +88,18 @@ class StoryFields(BaseModel):
     @classmethod
     def note_written(cls, note):
         if note is None or (isinstance(note, str) and not note.strip()):
-            raise ValueError(NOTE_MISSING)
+            raise Refused(*NOTE_MISSING)
         return note
 
     @field_validator("avertissement")
     @classmethod
     def short_note(cls, note: str) -> str:
         if len(note) > NOTE_LENGTH:
-            raise ValueError(f"la note avant l'histoire est trop longue ({len(note)} signes, {NOTE_LENGTH} au plus) : "
-                             "gardez une ou deux phrases sur ce que montre l'histoire.")
+            raise Refused(f"la note avant l'histoire est trop longue ({len(note)} signes, {NOTE_LENGTH} au plus).",
+                          "gardez une ou deux phrases sur ce que montre l'histoire.")
         if MARKER_LEFT.search(note):
-            raise ValueError("la note avant l'histoire ne contient pas de marqueur : le site ajoute lui-même "
-                             f"le numéro à appeler (le {NOTE_CONTACT}) après elle.")
+            raise Refused("la note avant l'histoire contient un marqueur.",
+                          f"retirez-le : le site ajoute lui-même le numéro à appeler (le {NOTE_CONTACT}) après elle.")
         return note
 
     @field_validator("me")
@@ -113,9 +113,9 @@ class StoryFields(BaseModel):
         names = [writer_name(name) for name in names]
         doubles = sorted({name for name in names if names.count(name) > 1})
         if doubles:
-            raise ValueError(f"nom(s) écrit(s) deux fois : {', '.join(doubles)} ; gardez-en un seul.")
+            raise Refused(f"nom(s) écrit(s) deux fois : {', '.join(doubles)}.", "gardez-en un seul.")
         if info.data.get("me") in names:
-            raise ValueError(f"« {info.data['me']} » est le lecteur (me:) : retirez-le de senders.")
+            raise Refused(f"« {info.data['me']} » est le lecteur (me:), pas un autre personnage.", "retirez-le de senders.")
         return names
 
     @property
@@ -127,7 +127,7 @@ def writer_name(name: str) -> str:
     """A name as it starts a message line: in any script, without brackets or colons."""
     name = unicodedata.normalize("NFC", name.strip())
     if not name or any(sign in name for sign in NOT_IN_NAME + "\n"):
-        raise ValueError(f"« {name} » ne peut pas être un nom : un nom ne contient ni parenthèses ni « : ».")
+        raise Refused(f"« {name} » ne peut pas être un nom.", "écrivez un nom sans parenthèses ni « : ».")
     return name
 
 

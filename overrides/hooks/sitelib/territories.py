@@ -7,7 +7,7 @@ from pathlib import Path
 from babel.dates import format_date
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, RootModel, field_validator
 
-from .data import HowChecked, load_texts, read_yaml, validate
+from .data import HowChecked, Refused, load_texts, read_yaml, validate
 from .errors import ContentError, raise_all
 from .languages import Languages
 from .pages import display_path
@@ -40,7 +40,7 @@ class Departement(BaseModel):
     @classmethod
     def real_code(cls, code: str) -> str:
         if not is_departement_code(code):
-            raise ValueError(f"« {code} » n'est pas un numéro de département (exemples : 75, 2A, 974).")
+            raise Refused(f"« {code} » n'est pas un numéro de département.", "écrivez son numéro, comme 75, 2A ou 974, entre guillemets.")
         return code
 
 

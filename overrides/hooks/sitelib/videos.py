@@ -12,7 +12,7 @@ from typing import Callable
 from babel import Locale
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
-from .data import load_records, load_texts, read_yaml, validate
+from .data import Identifier, Refused, load_records, load_texts, read_yaml, validate
 from .errors import ContentError, raise_all
 from .languages import Languages
 from .markers import MarkerProblem
@@ -55,7 +55,7 @@ class External(BaseModel):
 
 class Video(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: Identifier
     duration: int = Field(ge=1, description="secondes")
     themes: list[str] = Field(min_length=1)
     age: int = Field(ge=8, le=25)
@@ -72,7 +72,8 @@ class Video(BaseModel):
     @model_validator(mode="after")
     def one_source(self):
         if (self.self_hosted is None) == (self.external is None):
-            raise ValueError("une vidéo a soit « self_hosted » (fichier du site), soit « external » (plateforme), pas les deux ni aucun.")
+            raise Refused("une vidéo a soit « self_hosted » (fichier du site), soit « external » (plateforme), pas les deux ni aucun.",
+                          "gardez un seul des deux blocs : « self_hosted » pour une vidéo du site, « external » pour une plateforme.")
         return self
 
 
@@ -113,8 +114,8 @@ def load_videos(path: Path, media: Path, languages: Languages, terms: dict[str, 
                 numbers: dict[str, str]) -> list[Video]:
     """The catalogue, the texts of every language, and for the site's own videos the captions of every
     language (checked against the video's timing and real length). ``numbers``: contact id → number shown."""
-    records, errors = load_records(path, Video, "vidéo")
-    texts, found = load_texts(languages, "videos.yml", VideoText, [record.id for record in records], "vidéo")
+    records, errors, refused = load_records(path, Video, "vidéo")
+    texts, found = load_texts(languages, "videos.yml", VideoText, [record.id for record in records], "vidéo", refused)
     errors += found
     videos = []
     for video in records:

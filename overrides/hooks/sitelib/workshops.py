@@ -6,7 +6,7 @@ from typing import Callable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .data import validate
+from .data import Refused, validate
 from .errors import ContentError, raise_all
 from .pages import H1, own_fields, read_page
 from .render import contact_card, listing_sections
@@ -16,7 +16,8 @@ from .templating import Markup, render
 def pair(name: str, low: int, high: int):
     def check(values: list[int]) -> list[int]:
         if len(values) != 2 or not (low <= values[0] <= values[1] <= high):
-            raise ValueError(f"{name} attend deux nombres [minimum, maximum] entre {low} et {high}, le premier plus petit.")
+            raise Refused(f"{name} attend deux nombres [minimum, maximum] entre {low} et {high}.",
+                          f"écrivez par exemple [{low}, {high}], le plus petit d'abord.")
         return values
     return check
 
@@ -48,7 +49,9 @@ class Workshop(BaseModel):
             if unknown:
                 problems.append(f"{field} : {', '.join(map(str, unknown))} inconnu(s)")
         if problems:
-            raise ValueError("références inconnues — " + " ; ".join(problems) + " (voir les identifiants dans CONTRIBUTING.md).")
+            raise Refused("références inconnues — " + " ; ".join(problems) + ".",
+                          "corrigez l'identifiant : celui d'un terme du lexique (nom du fichier dans lexique/), d'une histoire "
+                          "(nom du fichier dans histoires/) ou d'un contact (id dans docs/_data/contacts.yml).")
         return self
 
 
