@@ -66,10 +66,15 @@ test-packages:
 # The former name: every Debian package (the tests').
 system-packages: test-packages
 
+# mkdocs.yml read first: MkDocs would name its mistakes in English.
+READ_CONFIGURATION = $(BIN)/python scripts/check.py --configuration
+
 serve: setup
+	@$(READ_CONFIGURATION)
 	$(if $(LANGUE),LANGUE_SEULE=$(LANGUE) ,)$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup
+	@$(READ_CONFIGURATION)
 	$(BIN)/mkdocs build --strict
 
 # Every content rule in a few seconds, without a browser or a full build (scripts/check.py), in French.
@@ -79,6 +84,7 @@ check: $(BIN)/mkdocs
 # The build to put online (README, « Publier le site »): the public address and the publisher's legal
 # details are required (ADRESSE_DU_SITE=https://… EDITEUR_NOM=… make publish); the site is in site/.
 publish: setup
+	@$(READ_CONFIGURATION)
 	PUBLICATION=1 $(BIN)/mkdocs build --strict
 
 test: setup-test

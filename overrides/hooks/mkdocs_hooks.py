@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitelib import comics, fingerprint, html, lexicon, page_markdown, pdf, publishing, render, translations, videos
+from sitelib import comics, fingerprint, html, lexicon, mkdocs_messages, page_markdown, pdf, publishing, render, translations, videos
 from sitelib.errors import ContentError, ContentErrors, raise_all
 from sitelib.languages import Languages
 from sitelib.pages import PageContext, body_line
@@ -80,6 +80,33 @@ def page_context(page, config) -> PageContext:
     return page.pav_context
 
 
+def outside_menu(config):
+    """mkdocs.yml's not_in_nav, as MkDocs reads it: a path from docs/ → whether it stays out of the menu."""
+    return config.not_in_nav.match_file if config.not_in_nav else lambda path: False
+
+
+# MkDocs' loggers whose warnings name a volunteer's mistake (links, anchors, menu).
+MKDOCS_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+
+
+def say_in_french(config):
+    """Rewrite MkDocs' own warnings in the site's French form (sitelib/mkdocs_messages.py), before MkDocs
+    shows or counts them (strict mode still fails on them). Set again on each rebuild of « make serve »."""
+    docs, default = Path(config.docs_dir), next(language.locale for language in i18n(config).config.languages if language.default)
+
+    def rewrite(record: logging.LogRecord) -> bool:
+        errors = mkdocs_messages.in_french(record.getMessage(), docs, default)
+        if errors:
+            record.msg, record.args = "\n".join(map(str, errors)), ()
+        return True
+    rewrite.pav_french = True
+    for name in MKDOCS_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [old for old in logger.filters if getattr(old, "pav_french", False)]:
+            logger.removeFilter(old)
+        logger.addFilter(rewrite)
+
+
 def project_root(config) -> Path:
     return Path(config.config_file_path).parent
 
@@ -91,9 +118,10 @@ def on_config(config):
     """Runs once per build, before any page: load and check every data file and page collection
     (every error of every file reported together)."""
     global SITE
+    say_in_french(config)
     section_names = {language.locale: dict(language.nav_translations or {}) for language in i18n(config).config.languages}
     SITE = load_site(project_root(config), site_languages(config), config.extra.get("footer_contacts"), config.nav, section_names,
-                     config.extra.get("publisher"))
+                     config.extra.get("publisher"), outside_menu=outside_menu(config))
     raise_all(publishing.check_publication(config.site_url, SITE.publisher, os.environ.get("PUBLICATION") == "1"))
     return config
 

@@ -61,19 +61,38 @@ DataLoader.yaml_implicit_resolvers = {
 }
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# What PyYAML says (in English), as a volunteer can act on it; the first part that matches.
+YAML_PROBLEMS = (
+    ("'\\t'", "une tabulation sert d'indentation"),
+    ("mapping values are not allowed", "un « : » de trop sur la ligne (un texte qui contient « : » se met entre guillemets)"),
+    ("could not find expected ':'", "il manque « : » après un nom de champ"),
+    ("expected ',' or ']'", "un crochet « [ » n'est pas refermé"),
+    ("expected ',' or '}'", "une accolade « { » n'est pas refermée"),
+    ("unexpected end of stream", "un guillemet n'est pas refermé"),
+    ("expected <block end>", "l'indentation ne suit pas celle des lignes au-dessus"),
+    ("did not find expected key", "l'indentation ne suit pas celle des lignes au-dessus"),
+    ("did not find expected '-'", "un élément de liste ne commence pas par « - » au bon retrait"),
+    ("found duplicate", "un nom apparaît deux fois"),
+    ("found undefined", "un « * » ou un « & » en début de valeur (mettez la valeur entre guillemets)"),
+)
 
-def read_yaml(path: Path) -> Any:
+
+def yaml_problem(problem: str) -> str:
+    return next((french for english, french in YAML_PROBLEMS if english in problem), "la syntaxe YAML est fausse à cet endroit")
+
+
+def read_yaml(path: Path, loader: type[yaml.SafeLoader] = DataLoader) -> Any:
     """Load a YAML file, reporting a missing file or a syntax error (with its line) for the volunteer."""
     if not path.exists():
         raise ContentError(display_path(path), "fichier entier", "ce fichier de données est introuvable.",
                            "remettez-le (voir l'historique git) ou recréez-le d'après CONTRIBUTING.md.")
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=DataLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"ligne {mark.line + 1}" if mark else "fichier entier"
         raise ContentError(
-            display_path(path), place, f"le fichier YAML est mal formé ({getattr(error, 'problem', error)}).",
+            display_path(path), place, f"le fichier YAML est mal formé : {yaml_problem(str(getattr(error, 'problem', '')))}.",
             "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points et les guillemets.",
         ) from None
 
@@ -180,7 +199,8 @@ def load_texts(languages: "Languages", name: str, model: type[BaseModel], ids: l
     """The texts a translator writes for each record of a data file, one file per language:
     docs/<langue>/_data/<name>, a block per record id. Returns language → id → validated text.
 
-    ``refused``: ids of the facts file whose record was refused (its error names that file only).
+    ``refused``: ids of the facts file whose record was refused (its error names that file; their texts are
+    checked, but neither called missing nor unknown).
     A language whose file is declared untranslated (« _data/<name> », or a pattern such as « * ») shows
     the default language's texts."""
     texts, errors = {}, []
@@ -203,7 +223,7 @@ def load_texts(languages: "Languages", name: str, model: type[BaseModel], ids: l
             continue
         raw = {str(key): value for key, value in raw.items()}
         texts[language] = {}
-        for ident in ids:
+        for ident in [*ids, *sorted(refused & set(raw))]:
             if ident not in raw:
                 errors.append(ContentError(file, f"{noun} « {ident} »", "les textes de cet élément manquent.",
                                            f"ajoutez « \"{ident}\": » et ses textes (voir {display_path(reference)})."))

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from .errors import ContentError
+
 
 def language_root(language: str, default: str) -> str:
     """Site-root-relative prefix of a language's pages: "" for the default language, "en/" for English."""
@@ -55,3 +57,29 @@ class Languages:
     def data_file(self, language: str, name: str) -> Path:
         """Where a language's texts for a data file are: docs/<langue>/_data/<name>."""
         return self.docs_dir / language / "_data" / name
+
+
+def language_errors(languages: Languages) -> list[ContentError]:
+    """A page is written in the default language first (the others fall back to it, under the same path),
+    then in each language, or declared there as shown in the default language (« untranslated »): a
+    page forgotten would be shown to those readers in another language without their site saying so."""
+    docs, default, errors = languages.docs_dir, languages.default, []
+    originals = pages_of(docs, default)
+    forgotten: dict[str, list[str]] = {}
+    for language in languages.ordered()[1:]:
+        written = pages_of(docs, language)
+        for page in sorted(written - originals):
+            errors.append(ContentError(f"docs/{language}/{page}", "fichier entier", f"cette page n'existe pas dans docs/{default}/ "
+                                       "sous le même nom : elle n'a pas de page de référence.",
+                                       f"donnez-lui le nom de fichier de la page {default} qu'elle traduit, ou créez d'abord "
+                                       f"docs/{default}/{page}."))
+        for page in sorted(originals - written):
+            if not languages.is_untranslated(language, page):
+                forgotten.setdefault(page, []).append(language)
+    for page, missing in forgotten.items():
+        errors.append(ContentError(f"docs/{default}/{page}", "langues", f"cette page n'existe pas en {', '.join(missing)} et n'y "
+                                   "est pas déclarée non traduite.",
+                                   " ; ".join(f"créez docs/{language}/{page}" for language in missing) + ", ou ajoutez "
+                                   f"« {page} » à « untranslated » de {', '.join(missing)} dans mkdocs.yml (elle s'y affiche "
+                                   f"alors en {default}, annoncée comme telle)."))
+    return errors

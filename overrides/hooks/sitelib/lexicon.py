@@ -66,6 +66,9 @@ def read_term(path: Path, language: str) -> tuple[Term | None, list[ContentError
 def load_lexicon(docs_dir: Path, languages: list[str], default: str, untranslated: dict[str, list[str]]) -> Lexicon:
     """Read every term of every language and check the rules that keep the lexicon coherent."""
     lexicon, errors = Lexicon(), []
+    # Every term file, refused or not: a term refused is named in its own file only, not as missing elsewhere.
+    written = {language: {path.stem for path in (docs_dir / language / "lexique").glob("*.md") if path.name != "index.md"}
+               for language in languages}
     for language in languages:
         lexicon.terms[language] = {}
         for path in sorted((docs_dir / language / "lexique").glob("*.md")):
@@ -77,7 +80,8 @@ def load_lexicon(docs_dir: Path, languages: list[str], default: str, untranslate
                 lexicon.terms[language][term.id] = term
     for language, terms in lexicon.terms.items():
         if language != default:
-            errors += add_untranslated_terms(terms, lexicon.terms[default], untranslated.get(language, []), docs_dir, language)
+            errors += add_untranslated_terms(terms, lexicon.terms[default], untranslated.get(language, []), docs_dir, language,
+                                             written[language])
         owner: dict[str, str] = {}
         for term in terms.values():
             for form in term.forms:
@@ -88,7 +92,7 @@ def load_lexicon(docs_dir: Path, languages: list[str], default: str, untranslate
                                                "retirez-le d'un des deux fichiers : un variant ne renvoie qu'à un terme."))
                 owner.setdefault(key, term.id)
             for other in term.see_also:
-                if other not in terms:
+                if other not in terms and other not in written[language]:
                     errors.append(ContentError(term.file, f"see_also « {other} »", "ce terme n'existe pas dans le lexique.",
                                                f"corrigez l'identifiant (nom du fichier sans .md) ou créez docs/{language}/lexique/{other}.md."))
     raise_all(errors)
@@ -96,11 +100,12 @@ def load_lexicon(docs_dir: Path, languages: list[str], default: str, untranslate
 
 
 def add_untranslated_terms(terms: dict[str, Term], reference: dict[str, Term], patterns: list[str], docs_dir: Path,
-                           language: str) -> list[ContentError]:
+                           language: str, written: set[str] = frozenset()) -> list[ContentError]:
     """A term the language has not written is shown in the default language where ``untranslated`` allows it
-    (its page falls back too); it is not linked automatically from pages written in another language."""
+    (its page falls back too); it is not linked automatically from pages written in another language.
+    ``written``: the language's term files, even those refused (not missing: wrong, and named so)."""
     errors = []
-    for missing in sorted(set(reference) - set(terms)):
+    for missing in sorted(set(reference) - set(terms) - written):
         if is_untranslated(f"lexique/{missing}.md", patterns):
             terms[missing] = replace(reference[missing], autolink=False)
             continue

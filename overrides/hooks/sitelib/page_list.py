@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError
+from .languages import Languages, pages_of
 from .pages import read_page, url_of
 from .templating import render
 
@@ -51,6 +52,55 @@ def menu_entries(menu: list, section_names: dict[str, str], entry_of) -> list[En
             else:
                 entries.append(Section(section_names.get(name, name), menu_entries(content, section_names, entry_of)))
     return entries
+
+
+def menu_pages(menu: list) -> list[str]:
+    """The pages nav names, in order (external addresses left out)."""
+    pages = []
+    for item in menu:
+        for content in [item] if isinstance(item, str) else item.values():
+            if isinstance(content, str):
+                pages += [] if "://" in content else [content]
+            else:
+                pages += menu_pages(content)
+    return pages
+
+
+def menu_errors(menu: list, languages: Languages, outside_menu) -> list[ContentError]:
+    """Every page nav names exists in the default language (the others fall back to it), and every page
+    written is in the menu unless mkdocs.yml's ``not_in_nav`` leaves it out (``outside_menu``: a path from
+    docs/, "fr/lexique/viol.md" → whether). MkDocs would only warn, in English."""
+    docs, default, errors = languages.docs_dir, languages.default, []
+    named = menu_pages(menu)
+    in_menu = {page.lstrip("/") for page in named}  # « /aide.md » is refused, not a page left out
+    for page in named:
+        if page.startswith("/"):
+            errors.append(absolute_menu_page(page))
+        elif not (docs / default / page).is_file():
+            errors.append(missing_menu_page(page, default))
+    forgotten: dict[str, list[str]] = {}
+    for language in languages.ordered():
+        for page in sorted(pages_of(docs, language) - in_menu):
+            if not outside_menu(f"{language}/{page}"):
+                forgotten.setdefault(page, []).append(f"docs/{language}/{page}")
+    return errors + [page_not_in_menu(page, files) for page, files in forgotten.items()]
+
+
+def absolute_menu_page(page: str) -> ContentError:
+    return ContentError("mkdocs.yml", f"nav, « {page} »", "un chemin du menu ne commence pas par « / ».",
+                        f"écrivez-le depuis le dossier de la langue : « {page.lstrip('/')} ».")
+
+
+def missing_menu_page(page: str, default: str) -> ContentError:
+    return ContentError("mkdocs.yml", f"nav, « {page} »", f"le menu nomme une page qui n'existe pas dans docs/{default}/.",
+                        f"corrigez ce nom (chemin depuis docs/{default}/, ex. articles/loverboy.md), ou créez docs/{default}/{page}.")
+
+
+def page_not_in_menu(page: str, files: list[str]) -> ContentError:
+    """``files``: the page in each language that has it (docs/fr/x.md…), the one named first."""
+    also = f" (aussi : {', '.join(files[1:])})" if len(files) > 1 else ""
+    return ContentError(files[0], "menu", f"cette page n'est dans aucun menu : un lecteur ne la trouverait pas{also}.",
+                        f"ajoutez « - {page} » sous sa rubrique dans « nav » de mkdocs.yml (une entrée sert à toutes les langues).")
 
 
 def render_page_list(entries: list[Entry | Section], href, mark: str, ui) -> str:

@@ -5,6 +5,7 @@ for each image, markers typed so that the build sees them, help numbers that the
 """
 
 import re
+from pathlib import Path
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -26,6 +27,7 @@ NUMBER = re.compile(r"(?<![\w/.,#:+-])(\+?\d(?:\d|[ \u00a0.](?=\d))*\d)(?![\w/-]
 MARKER = re.compile(r"<!--\s*@(?P<name>[\w-]+)(?P<arguments>[^>]*?)\s*-->")
 # The markers that give the reader a contact's number in one tap (@langues names languages only).
 NUMBER_MARKERS = {"contact", "numeros", "numero"}
+LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?:#[^)\s]*)?\)")
 
 
 def body_lines(markdown: str, first_line: int):
@@ -133,4 +135,29 @@ def help_number_errors(markdown: str, meta: dict, file: str, first_line: int, he
                                            "donne par aucun marqueur : le lecteur ne pourrait pas l'appeler en un geste, et il "
                                            "ne suivrait pas docs/_data/contacts.yml.",
                                            f"écrivez <!-- @numero {ident} --> à la place du numéro."))
+    return errors
+
+
+def missing_link(file: str, place: str, link: str, suggestion: str | None = None) -> ContentError:
+    fix = f"écrivez peut-être « {suggestion} »." if suggestion else "corrigez le chemin, depuis le dossier de cette page (ex. ../articles/loverboy.md)."
+    return ContentError(file, place, f"le lien « {link} » mène à une page ou un fichier qui n'existe pas.", fix)
+
+
+def absolute_link(file: str, place: str, link: str, suggestion: str | None = None) -> ContentError:
+    fix = f"écrivez « {suggestion} »." if suggestion else "écrivez le chemin du fichier .md depuis le dossier de cette page (ex. ../aide.md)."
+    return ContentError(file, place, f"le lien « {link} » commence par « / » : il ne marcherait pas dans chaque langue.", fix)
+
+
+def link_errors(markdown: str, first_line: int, path: Path, docs: Path, language: str, default: str, file: str) -> list[ContentError]:
+    """Links to pages that exist neither in the page's language nor in the default language (its fallback)."""
+    errors, folder = [], (docs / language).resolve()
+    for number, line in body_lines(markdown, first_line):
+        for link in LINK.finditer(line):
+            if link["target"].startswith("/"):
+                errors.append(absolute_link(file, f"ligne {number}", link["target"]))
+                continue
+            target = (path.parent / link["target"]).resolve()
+            relative = target.relative_to(folder) if target.is_relative_to(folder) else None
+            if relative is None or not ((docs / language / relative).exists() or (docs / default / relative).exists()):
+                errors.append(missing_link(file, f"ligne {number}", link["target"]))
     return errors

@@ -4,7 +4,9 @@ import os
 from pathlib import Path
 
 import yaml
+from pathspec.gitignore import GitIgnoreSpec
 
+from .data import read_yaml
 from .languages import Languages
 from .site import Site, load_site
 
@@ -29,7 +31,8 @@ ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda load
 
 
 def read_config(root: Path) -> dict:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+    """mkdocs.yml, or a French error naming its line if a volunteer's edit broke it."""
+    return read_yaml(root / "mkdocs.yml", ConfigLoader)
 
 
 def declared_languages(config: dict) -> list[dict]:
@@ -47,5 +50,7 @@ def project_languages(root: Path) -> Languages:
 
 def project_site(root: Path) -> Site:
     """Every data file and page collection of the project, loaded and checked as the build does."""
-    extra = read_config(root)["extra"]
-    return load_site(root, project_languages(root), extra["footer_contacts"], publisher=extra.get("publisher"))
+    config = read_config(root)
+    extra, outside_menu = config["extra"], GitIgnoreSpec.from_lines((config.get("not_in_nav") or "").splitlines())
+    return load_site(root, project_languages(root), extra["footer_contacts"], config["nav"], publisher=extra.get("publisher"),
+                     outside_menu=outside_menu.match_file)

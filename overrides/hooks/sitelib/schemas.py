@@ -42,9 +42,22 @@ class DataSchema:
     make: Callable[[], dict]
 
 
+def with_web_address_pattern(node):
+    """« format: uri » is only a note to most validators: a pattern makes « source: allo119 » wrong at once."""
+    if isinstance(node, dict):
+        if node.get("format") == "uri":
+            node["pattern"] = r"^https?://\S+$"
+        for value in node.values():
+            with_web_address_pattern(value)
+    elif isinstance(node, list):
+        for value in node:
+            with_web_address_pattern(value)
+    return node
+
+
 def model_schema(model: type[BaseModel], leave_out: tuple[str, ...] = ()) -> dict:
     """The model's schema, without the fields the build fills from other files (``leave_out``)."""
-    schema = copy.deepcopy(model.model_json_schema())
+    schema = with_web_address_pattern(copy.deepcopy(model.model_json_schema()))
     for name in leave_out:
         schema.get("properties", {}).pop(name, None)
         if name in schema.get("required", []):

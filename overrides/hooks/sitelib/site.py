@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import contacts as contacts_data
-from . import externals, lexicon, quiz, stories, strings, territories, videos, workshops
+from . import externals, lexicon, page_list, quiz, stories, strings, territories, videos, workshops
 from .errors import ContentError, ContentErrors, raise_all
-from .languages import Languages
+from .languages import Languages, language_errors
 from .strings import Ui
 from .translations import translation_status
 
@@ -60,9 +60,14 @@ def check_footer_contacts(identifiers, contacts: dict) -> list[ContentError]:
 
 
 def load_site(project: Path, languages: Languages, footer_contacts, menu: list | None = None,
-              section_names: dict[str, dict[str, str]] | None = None, publisher: dict | None = None) -> Site:
-    """Load and check every data file and page collection; raise every error found, together."""
-    docs, errors = languages.docs_dir, []
+              section_names: dict[str, dict[str, str]] | None = None, publisher: dict | None = None,
+              outside_menu=None) -> Site:
+    """Load and check every data file and page collection; raise every error found, together.
+    ``outside_menu``: mkdocs.yml's not_in_nav (a path from docs/ → whether it is left out of the menu);
+    with ``menu``, every page is checked to be in it."""
+    docs, errors = languages.docs_dir, language_errors(languages)
+    if menu is not None and outside_menu is not None:
+        errors += page_list.menu_errors(menu, languages, outside_menu)
 
     def attempt(load, *arguments):
         try:

@@ -38,8 +38,22 @@ def load_strings(languages: Languages) -> dict[str, dict[str, str]]:
     if reference is None:
         raise_all(errors)
     keys = set(reference)
+    others = [set(block) for language, block in blocks.items() if language != languages.default]
+    # A name every other language has and the reference lacks, while the reference has one no other language
+    # has: the reference's name was changed (a typo), and that file alone is named.
+    lost, new = (set.intersection(*others) - keys, keys - set.union(*others)) if others else (set(), set())
+    renamed = bool(lost and new)
+    if renamed:
+        errors.append(ContentError(display_path(reference_file), f"texte « {', '.join(sorted(new))} »",
+                                   f"ce nom n'existe dans aucune autre langue, et « {', '.join(sorted(lost))} », que toutes les "
+                                   "autres ont, manque ici : un nom mal écrit ?",
+                                   f"rendez-lui son nom « {', '.join(sorted(lost))} » (un texte nouveau s'ajoute aussi dans "
+                                   "chaque langue)."))
+        keys = keys - new | lost
     for language, block in blocks.items():
         file = display_path(languages.data_file(language, "interface.yml"))
+        if renamed and language == languages.default:
+            continue
         for key in sorted(keys - set(block)):
             errors.append(ContentError(file, f"texte « {key} »", "ce texte n'est pas traduit.",
                                        f"ajoutez « {key}: … » (voir {display_path(reference_file)})."))
@@ -51,6 +65,8 @@ def load_strings(languages: Languages) -> dict[str, dict[str, str]]:
                 continue
             if not (isinstance(value, str) and value.strip()):
                 errors.append(ContentError(file, f"texte « {key} »", "ce texte est vide.", "écrivez le texte entre guillemets."))
+                continue
+            if key not in reference:
                 continue
             expected, found = set(PLACEHOLDER.findall(str(reference[key]))), set(PLACEHOLDER.findall(value))
             if expected != found:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .data import validate
+from .data import Refused, validate
 from .errors import ContentError
 from .languages import Languages, pages_of
 from .pages import FRONT_MATTER, TRANSLATION_FIELD, read_page
@@ -37,6 +37,15 @@ class TranslationRecord(BaseModel):
     source: str = Field(pattern=rf"^[0-9a-f]{{{FINGERPRINT_LENGTH}}}$",
                         description="l'empreinte de la page française, écrite par scripts/translations.py")
     relue: bool
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def written_by_the_script(cls, source):
+        if not (isinstance(source, str) and re.fullmatch(rf"[0-9a-f]{{{FINGERPRINT_LENGTH}}}", source)):
+            raise Refused(f"« {source} » n'est pas une empreinte écrite par scripts/translations.py.",
+                          "ne la modifiez pas à la main : remettez la valeur d'avant (historique git), ou, la traduction "
+                          "mise à jour, lancez « python scripts/translations.py --marquer <langue> <page> ».")
+        return source
 
 
 def fingerprint(text: str) -> str:
