@@ -62,7 +62,7 @@ def test_code_and_ordinary_comments_are_left_alone():
 
 
 def test_a_term_page_gets_its_description_from_its_data_and_a_video_page_its_title_from_its_marker():
-    assert check_page(GOOD, {}, FILE, 1, MARKERS, description_from_data=True) == []
+    assert check_page(GOOD, {}, FILE, 1, MARKERS, description_elsewhere=True) == []
     assert check_page("<!-- @video cinq-signes -->\n", META, FILE, 1, MARKERS, title_from_marker=True) == []
 
 

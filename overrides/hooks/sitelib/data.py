@@ -124,6 +124,8 @@ def french_errors(file: str, place: str, error: ValidationError) -> list[Content
         elif kind.startswith("date") and isinstance(value, str) and ISO_DATE.match(value):
             problem = f"la date « {value} » n'existe pas."
             fix = "vérifiez le jour et le mois (AAAA-MM-JJ)."
+        elif kind in EXPECTED_FORMATS and value in (None, ""):
+            problem, fix = "ce champ est vide.", f"écrivez {EXPECTED_FORMATS[kind]}."
         elif kind in EXPECTED_FORMATS:
             problem = f"la valeur « {value} » n'a pas le bon format."
             fix = f"écrivez {EXPECTED_FORMATS[kind]}."

@@ -33,6 +33,11 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
                                         "retirez cette ligne, ou déplacez-la en tête d'une scène d'histoire.")
         return ""
 
+    def to_write(arguments: list[str]) -> str:
+        # Left by scripts/nouveau.py where a text is still to write: a page is not published half-written.
+        announced = f" ({' '.join(arguments)})" if arguments else ""
+        raise markers.MarkerProblem(f"ce passage reste à écrire{announced}.", "remplacez le marqueur par le texte qu'il annonce.")
+
     def video(arguments: list[str]) -> str:
         found = videos.find_video(site.videos, arguments)
         meta.setdefault("title", found.text[page.language].title)
@@ -53,6 +58,7 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
         "videos": lambda arguments: videos.render_library(site.videos, lambda ident: page.href(f"videos/{ident}/"), term_title, ui),
         "video": video,
         "vignette": panel_line,
+        "a-ecrire": to_write,
         "histoires": lambda arguments: stories.render_story_list(
             site.stories[page.language], site.externals, lambda ident: page.href(f"histoires/{ident}/"), page.term_href, terms, ui),
     }
@@ -64,7 +70,7 @@ def page_errors(markdown: str, meta: dict, kind: str, source: str, first_line: i
     body starts in the file; ``marker_names``: the markers the page may hold (its marker_handlers);
     ``site``: None when a data file is wrong (the rules that need the data are then left out)."""
     errors = page_rules.check_page(markdown, meta, source, first_line, marker_names,
-                                   title_from_marker="<!-- @video " in markdown, description_from_data=kind == "term")
+                                   title_from_marker="<!-- @video " in markdown, description_elsewhere=kind in ("term", "story", "workshop"))
     if site is not None:
         errors += page_rules.help_number_errors(markdown, meta, source, first_line, contacts.help_numbers(site.contacts))
     return errors

@@ -42,11 +42,12 @@ def body_lines(markdown: str, first_line: int):
 
 
 def check_page(markdown: str, meta: dict, file: str, first_line: int, marker_names: set[str],
-               title_from_marker: bool = False, description_from_data: bool = False) -> list[ContentError]:
+               title_from_marker: bool = False, description_elsewhere: bool = False) -> list[ContentError]:
     """Every mistake of the page. ``markdown``: its body after the front matter, which starts at line
     ``first_line`` of the file; ``marker_names``: the markers a page may hold (to recognise one typed
     without its « @ »); ``title_from_marker``: the page's title comes from a marker (a video's page);
-    ``description_from_data``: the build writes the description (a lexicon term's, from its « short »)."""
+    ``description_elsewhere``: the build writes the description (a lexicon term's, from its « short »), or the
+    page's model requires it (a story, a workshop sheet: their own message says it is missing)."""
     errors, titles, previous = [], [], 1
     forgotten_at = re.compile(rf"<!--\s*(?P<name>{'|'.join(map(re.escape, sorted(marker_names, key=len, reverse=True)))})\b")
     for number, line in body_lines(markdown, first_line):
@@ -86,7 +87,7 @@ def check_page(markdown: str, meta: dict, file: str, first_line: int, marker_nam
         errors.append(ContentError(file, "en-tête, description", f"la description a {len(str(description).strip())} signes "
                                    f"({DESCRIPTION_LENGTH} au plus) : un moteur de recherche la couperait.",
                                    "gardez une phrase courte sur ce que la page apporte."))
-    elif not description_from_data and (description is None or not str(description).strip()):
+    elif not description_elsewhere and (description is None or not str(description).strip()):
         errors.append(ContentError(file, "en-tête, description", "la description manque ou est vide : un moteur de "
                                    "recherche montrerait un bout de texte au hasard.",
                                    "ajoutez dans l'en-tête « description: \"Une phrase sur ce que la page apporte.\" » "
