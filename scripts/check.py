@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from sitelib import page_markdown, page_rules  # noqa: E402
 from sitelib.errors import ContentError, ContentErrors  # noqa: E402
 from sitelib.pages import PageContext, read_page  # noqa: E402
-from sitelib.project import project_languages, project_site  # noqa: E402
+from sitelib.project import configuration_errors, project_languages, project_site  # noqa: E402
 
 
 def found(action) -> list[ContentError]:
@@ -42,13 +42,9 @@ def page_url(root: str, page: str) -> str:
 
 
 def check() -> list[ContentError]:
-    errors, site, languages = [], None, None
-
-    def read_languages():
-        nonlocal languages
-        languages = project_languages(ROOT)
-    if errors := found(read_languages):
+    if errors := configuration_errors(ROOT):
         return errors  # mkdocs.yml unreadable: nothing else can be read
+    site, languages = None, project_languages(ROOT)
 
     def load():
         nonlocal site
@@ -76,7 +72,8 @@ def check() -> list[ContentError]:
 
 def main() -> int:
     started = time.perf_counter()
-    errors = found(lambda: project_languages(ROOT)) if "--configuration" in sys.argv[1:] else check()
+    # A file named twice (an unreadable page, read by the data and by the pages' rules) is said once.
+    errors = list({str(error): error for error in (configuration_errors(ROOT) if "--configuration" in sys.argv[1:] else check())}.values())
     seconds = time.perf_counter() - started
     for error in errors:
         print(f"  • {error}")

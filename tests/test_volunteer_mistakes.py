@@ -38,6 +38,7 @@ class Mistake:
     words: str  # words of the message
     schema: bool = False  # the file's JSON Schema refuses it too
     check: bool = True  # make check finds it (anchors need the built page: the build only)
+    alone: bool = False  # a file that stops everything else from being read (mkdocs.yml, a page not in UTF-8): made alone
 
 
 CONTACT_17 = '- id: "17"\n  phone: "17"\n'
@@ -60,7 +61,8 @@ MISTAKES = [
     # mkdocs.yml: the menu and the languages
     Mistake("menu vers une page absente", "mkdocs.yml", "      - securite.md\n", "      - securite.md\n      - absente.md\n",
             "nav, « absente.md »", "le menu nomme une page qui n'existe pas"),
-    Mistake("mkdocs.yml mal formé", "mkdocs.yml", "  - index.md\n", "  - [index.md\n", "ligne", "le fichier YAML est mal formé"),
+    Mistake("mkdocs.yml mal formé", "mkdocs.yml", "  - index.md\n", "  - [index.md\n", "ligne", "le fichier YAML est mal formé",
+            alone=True),
     Mistake("chemin du menu absolu", "mkdocs.yml", "      - aide.md\n", "      - /aide.md\n", "nav, « /aide.md »",
             "ne commence pas par « / »"),
     # pages added
@@ -71,12 +73,12 @@ MISTAKES = [
             "cette page n'existe pas dans docs/fr/"),
     # docs/_data/contacts.yml: the help numbers' facts
     Mistake("date qui n'existe pas", "docs/_data/contacts.yml", "verified: 2026-11-29", "verified: 2026-02-30", "contact « 17 », champ « verified »",
-            "la date « 2026-02-30 » n'existe pas"),
+            "la date « 2026-02-30 » n'existe pas", schema=True),
     Mistake("numéro invalide", "docs/_data/contacts.yml", 'phone: "0800235236"', 'phone: "080023523"',
             "contact « fil-sante-jeunes », champ « phone »",
             "n'est pas un numéro valide en France"),
     Mistake("public inconnu", "docs/_data/contacts.yml", "audiences: [tous]", "audiences: [ados]", "contact « 17 », champ « audiences.0 »",
-            "la valeur « ados » n'est pas permise", schema=True),
+            "la valeur « ados » n'est pas permise. À faire : choisissez parmi : mineurs, jeunes-adultes,", schema=True),
     Mistake("champ mal écrit", "docs/_data/contacts.yml", "  always_open: true\n", "  always_opne: true\n", "contact « 17 »",
             "ce champ", schema=True),
     Mistake("vérification inconnue", "docs/_data/contacts.yml", "verified: 2026-11-29\n  verified_how: copie",
@@ -168,7 +170,17 @@ MISTAKES = [
     Mistake("lien vers un endroit absent", "docs/fr/articles/escort-massages-annonces.md", END, "\n[Plus haut](#nulle-part)\n", "ligne",
             "mène à un endroit de cette page qui n'existe pas", check=False),
     Mistake("en-tête illisible", "docs/fr/articles/inquiet-pour-un-ami.md", "\ndescription:", "\ndescription: [\nx_description:",
-            "en-tête", "l'en-tête"),
+            "en-tête", "l'en-tête est mal formé"),
+    Mistake("en-tête pas fermé", "docs/fr/articles/internet-et-traite.md", "\n---\n\n#", "\n\n#", "en-tête",
+            "l'en-tête n'est pas fermé"),
+    Mistake("page pas enregistrée en UTF-8", "docs/fr/articles/les-garcons-aussi.md", "é", "\udce9", "fichier entier",
+            "n'est pas enregistré en UTF-8", alone=True),
+    # mkdocs.yml's menu, as MkDocs reads it (said before MkDocs could say it in English)
+    Mistake("rubrique du menu sans page", "mkdocs.yml", "  - Vidéos:\n", "  - Rubrique vide:\n  - Vidéos:\n",
+            "nav, rubrique « Rubrique vide »", "cette rubrique n'a aucune page", alone=True),
+    # a record that is not a block of fields
+    Mistake("affirmation qui n'est pas un bloc", "docs/_data/vrai-faux.yml", END, "\n- une phrase seule\n", "affirmation n° ",
+            "écrivez un bloc de champs"),
 ]
 
 # What depends on what when the build loads the data: a mistake in a file of the key's kind hides those
@@ -194,8 +206,10 @@ def kind(file: str) -> str:
 
 def stage(mistake: Mistake) -> str:
     """When the build finds it: reading mkdocs.yml, loading the data (before any page), or building a page."""
+    if mistake.alone:
+        return "configuration"
     if mistake.file == "mkdocs.yml":
-        return "configuration" if "mal formé" in mistake.words else "data"
+        return "data"
     if mistake.old == "" or kind(mistake.file) != "other" or "_data" in Path(mistake.file).parts or mistake.rule.startswith("empreinte"):
         return "data"
     return "page"
@@ -260,7 +274,8 @@ def copy_with(mistakes: list[Mistake], root: Path) -> None:
         else:
             assert mistake.old in text, (mistake.rule, mistake.old)
             text = text.replace(mistake.old, mistake.new, 1)
-        path.write_text(text, encoding="utf-8")
+        # « \udce9 » stands for a byte of another encoding (é in Latin-1), written as such.
+        path.write_bytes(text.encode("utf-8", "surrogateescape"))
 
 
 NAMED = re.compile(r"(?P<file>(?:docs/|mkdocs\.yml)\S*) — (?P<place>.+?) : ")
@@ -290,7 +305,9 @@ def schema_errors(root: Path, mistake: Mistake) -> list[str]:
     else:
         schema = dict(data_files(root))[path]
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=DataLoader)
-    return [error.message for error in Draft202012Validator(document(schema)).iter_errors(data)]
+    # Formats (a date that exists) checked as a YAML language server does.
+    validator = Draft202012Validator(document(schema), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return [error.message for error in validator.iter_errors(data)]
 
 
 @pytest.mark.parametrize("mistakes", ROUNDS, ids=[f"{index + 1}:{stage(group[0])}:{len(group)}" for index, group in enumerate(ROUNDS)])

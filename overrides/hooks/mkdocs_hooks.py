@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from sitelib import comics, fingerprint, html, lexicon, mkdocs_messages, page_markdown, pdf, publishing, render, translations, videos
 from sitelib.errors import ContentError, ContentErrors, raise_all
 from sitelib.languages import Languages
-from sitelib.pages import PageContext, body_line
+from sitelib.pages import PageContext, body_line, parse_page
 from sitelib.site import Site, load_site
 
 log = logging.getLogger("mkdocs.hooks.pas_a_vendre")
@@ -170,7 +170,8 @@ def on_page_markdown(markdown, page, config, files):
     """Runs on each page's Markdown: expand markers, complete each kind of page."""
     source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     if markdown is not None and page.file.content_string.startswith("---") and not page.meta:
-        raise page_markdown.unreadable_front_matter(source)
+        # Said as make check says it (unclosed, which line, what is wrong), else in general.
+        raise_all(parse_page(page.file.content_string, source)[1] or [page_markdown.unreadable_front_matter(source)])
     if not is_fallback(page, config):  # a fallback page is its default language's file, checked in that language
         context = page_context(page, config)
         raise_all(page_markdown.page_errors(markdown, page.meta, context.kind, source, body_line(page.file.content_string),

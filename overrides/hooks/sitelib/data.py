@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from .errors import ContentError
-from .pages import display_path
+from .errors import ContentError, yaml_problem
+from .pages import display_path, not_utf8
 
 # How a fact was last checked, as the card says it: « copie » (the source page read in a stored copy,
 # a transcription), « en-ligne » (the service's live page read), « appel » (the service called).
@@ -61,24 +61,6 @@ DataLoader.yaml_implicit_resolvers = {
 }
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-# What PyYAML says (in English), as a volunteer can act on it; the first part that matches.
-YAML_PROBLEMS = (
-    ("'\\t'", "une tabulation sert d'indentation"),
-    ("mapping values are not allowed", "un « : » de trop sur la ligne (un texte qui contient « : » se met entre guillemets)"),
-    ("could not find expected ':'", "il manque « : » après un nom de champ"),
-    ("expected ',' or ']'", "un crochet « [ » n'est pas refermé"),
-    ("expected ',' or '}'", "une accolade « { » n'est pas refermée"),
-    ("unexpected end of stream", "un guillemet n'est pas refermé"),
-    ("expected <block end>", "l'indentation ne suit pas celle des lignes au-dessus"),
-    ("did not find expected key", "l'indentation ne suit pas celle des lignes au-dessus"),
-    ("did not find expected '-'", "un élément de liste ne commence pas par « - » au bon retrait"),
-    ("found duplicate", "un nom apparaît deux fois"),
-    ("found undefined", "un « * » ou un « & » en début de valeur (mettez la valeur entre guillemets)"),
-)
-
-
-def yaml_problem(problem: str) -> str:
-    return next((french for english, french in YAML_PROBLEMS if english in problem), "la syntaxe YAML est fausse à cet endroit")
 
 
 def read_yaml(path: Path, loader: type[yaml.SafeLoader] = DataLoader) -> Any:
@@ -88,6 +70,8 @@ def read_yaml(path: Path, loader: type[yaml.SafeLoader] = DataLoader) -> Any:
                            "remettez-le (voir l'historique git) ou recréez-le d'après CONTRIBUTING.md.")
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except UnicodeDecodeError:
+        raise not_utf8(display_path(path)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"ligne {mark.line + 1}" if mark else "fichier entier"
@@ -115,7 +99,9 @@ def french_errors(file: str, place: str, error: ValidationError) -> list[Content
             fix = "vérifiez son orthographe, ou supprimez-le."
         elif kind in ("literal_error", "enum"):
             problem = f"la valeur « {value} » n'est pas permise."
-            fix = f"choisissez parmi : {detail.get('ctx', {}).get('expected', '')}."
+            # pydantic lists them in English (« 'a', 'b' or 'c' »): the values only, in French.
+            allowed = re.findall(r"'([^']*)'", str(detail.get("ctx", {}).get("expected", "")))
+            fix = f"choisissez parmi : {', '.join(allowed)}."
         elif kind == "value_error" and isinstance(refused := detail.get("ctx", {}).get("error"), Refused):
             problem, fix = refused.problem, refused.fix
         elif kind == "string_pattern_mismatch" and detail.get("ctx", {}).get("pattern") == IDENTIFIER:
@@ -156,17 +142,17 @@ def validate(model: type[BaseModel], raw: Any, file: str, place: str, context: d
 
 
 def load_records(path: Path, model: type[BaseModel], noun: str, context: dict | None = None
-                 ) -> tuple[list, list[ContentError], set[str]]:
+                 ) -> tuple[list, list[ContentError], set[str] | None]:
     """A data file that is a list of records with a unique ``id``: the valid records, every error, and the
-    ids of the records refused (their texts are then not blamed). ``noun`` names one record in messages
-    (« contact »)."""
+    ids of the records refused (their texts are then not blamed), or None if some record's id cannot be
+    read (then no text is called unknown). ``noun`` names one record in messages (« contact »)."""
     raw = read_yaml(path)
     file = display_path(path)
     if raw is None:
         return [], [], set()
     if not isinstance(raw, list):
         return [], [ContentError(file, "fichier entier", f"le fichier doit être une liste (un {noun} par entrée).",
-                                 "commencez chaque entrée par « - id: … ».")], set()
+                                 "commencez chaque entrée par « - id: … ».")], None
     records, errors, seen, refused = [], [], set(), set()
     for position, item in enumerate(raw, start=1):
         ident = item.get("id") if isinstance(item, dict) else None
@@ -174,7 +160,7 @@ def load_records(path: Path, model: type[BaseModel], noun: str, context: dict | 
         record, found = validate(model, item, file, place, context)
         errors += found
         if record is None:
-            refused.add(str(ident))
+            refused = None if refused is None or not ident else refused | {str(ident)}
             continue
         if record.id in seen:
             errors.append(ContentError(file, place, f"cet identifiant est déjà utilisé par un autre {noun}.",
@@ -197,12 +183,13 @@ def load_records_and_texts(path: Path, model: type[BaseModel], text_model: type[
 
 
 def load_texts(languages: "Languages", name: str, model: type[BaseModel], ids: list[str], noun: str,
-               refused: set[str] = frozenset()) -> tuple[dict[str, dict[str, Any]], list[ContentError]]:
+               refused: set[str] | None = frozenset()) -> tuple[dict[str, dict[str, Any]], list[ContentError]]:
     """The texts a translator writes for each record of a data file, one file per language:
     docs/<langue>/_data/<name>, a block per record id. Returns language → id → validated text.
 
     ``refused``: ids of the facts file whose record was refused (its error names that file; their texts are
-    checked, but neither called missing nor unknown).
+    checked, but neither called missing nor unknown); None: the facts file's ids cannot all be read, so no
+    text's id is called unknown.
     A language whose file is declared untranslated (« _data/<name> », or a pattern such as « * ») shows
     the default language's texts."""
     texts, errors = {}, []
@@ -225,7 +212,7 @@ def load_texts(languages: "Languages", name: str, model: type[BaseModel], ids: l
             continue
         raw = {str(key): value for key, value in raw.items()}
         texts[language] = {}
-        for ident in [*ids, *sorted(refused & set(raw))]:
+        for ident in [*ids, *sorted(set(raw) - set(ids) if refused is None else refused & set(raw))]:
             if ident not in raw:
                 errors.append(ContentError(file, f"{noun} « {ident} »", "les textes de cet élément manquent.",
                                            f"ajoutez « \"{ident}\": » et ses textes (voir {display_path(reference)})."))
@@ -234,7 +221,7 @@ def load_texts(languages: "Languages", name: str, model: type[BaseModel], ids: l
             errors += found
             if text is not None:
                 texts[language][ident] = text
-        for ident in sorted(set(raw) - set(ids) - set(refused)):
+        for ident in sorted(set() if refused is None else set(raw) - set(ids) - refused):
             errors.append(ContentError(file, f"{noun} « {ident} »", "cet identifiant n'existe pas dans le fichier des faits "
                                        f"(docs/_data/{name}).", "corrigez-le, ou ajoutez l'élément dans docs/_data/ d'abord."))
     return texts, errors

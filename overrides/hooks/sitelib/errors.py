@@ -23,3 +23,23 @@ def raise_all(errors: list[ContentError]) -> None:
         raise errors[0]
     if errors:
         raise ContentErrors(errors)
+
+
+# What PyYAML says (in English), as a volunteer can act on it; the first part that matches.
+YAML_PROBLEMS = (
+    ("'\\t'", "une tabulation sert d'indentation"),
+    ("mapping values are not allowed", "un « : » de trop sur la ligne (un texte qui contient « : » se met entre guillemets)"),
+    ("could not find expected ':'", "il manque « : » après un nom de champ"),
+    ("expected ',' or ']'", "un crochet « [ » n'est pas refermé"),
+    ("expected ',' or '}'", "une accolade « { » n'est pas refermée"),
+    ("unexpected end of stream", "un guillemet n'est pas refermé"),
+    ("expected <block end>", "l'indentation ne suit pas celle des lignes au-dessus"),
+    ("did not find expected key", "l'indentation ne suit pas celle des lignes au-dessus"),
+    ("did not find expected '-'", "un élément de liste ne commence pas par « - » au bon retrait"),
+    ("found duplicate", "un nom apparaît deux fois"),
+    ("found undefined", "un « * » ou un « & » en début de valeur (mettez la valeur entre guillemets)"),
+)
+
+
+def yaml_problem(problem: str) -> str:
+    return next((french for english, french in YAML_PROBLEMS if english in problem), "la syntaxe YAML est fausse à cet endroit")

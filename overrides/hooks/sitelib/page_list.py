@@ -55,14 +55,27 @@ def menu_entries(menu: list, section_names: dict[str, str], entry_of) -> list[En
 
 
 def menu_pages(menu: list) -> list[str]:
-    """The pages nav names, in order (external addresses left out)."""
+    """The pages nav names, in order (external addresses left out); a French error if nav is not written
+    as MkDocs reads it (which would say so in English)."""
+    if not isinstance(menu, list):
+        raise ContentError("mkdocs.yml", "nav", "le menu doit être une liste d'entrées.",
+                           "écrivez sous « nav: » une ligne « - page.md » par page, ou « - Rubrique: » suivie de ses pages en retrait.")
     pages = []
     for item in menu:
-        for content in [item] if isinstance(item, str) else item.values():
+        if isinstance(item, dict) and len(item) == 1:
+            name, content = next(iter(item.items()))
             if isinstance(content, str):
                 pages += [] if "://" in content else [content]
-            else:
+            elif isinstance(content, list) and content:
                 pages += menu_pages(content)
+            else:
+                raise ContentError("mkdocs.yml", f"nav, rubrique « {name} »", "cette rubrique n'a aucune page.",
+                                   "ajoutez ses pages en dessous (« - page.md », quatre espaces plus à droite), ou retirez-la.")
+        elif isinstance(item, str):
+            pages += [] if "://" in item else [item]
+        else:
+            raise ContentError("mkdocs.yml", f"nav, entrée « {item} »", "cette entrée n'est ni une page (.md) ni une rubrique.",
+                               "écrivez « - chemin/page.md », ou « - Rubrique: » puis ses pages en dessous, en retrait.")
     return pages
 
 
@@ -71,7 +84,10 @@ def menu_errors(menu: list, languages: Languages, outside_menu) -> list[ContentE
     written is in the menu unless mkdocs.yml's ``not_in_nav`` leaves it out (``outside_menu``: a path from
     docs/, "fr/lexique/viol.md" → whether). MkDocs would only warn, in English."""
     docs, default, errors = languages.docs_dir, languages.default, []
-    named = menu_pages(menu)
+    try:
+        named = menu_pages(menu)
+    except ContentError as wrong:
+        return [wrong]
     in_menu = {page.lstrip("/") for page in named}  # « /aide.md » is refused, not a page left out
     for page in named:
         if page.startswith("/"):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .errors import ContentError
+from .errors import ContentError, yaml_problem
 
 if TYPE_CHECKING:
     from .strings import Ui
@@ -47,14 +47,37 @@ class PageSource:
     title: str | None  # the text of the first "# " heading
 
 
+def not_utf8(file: str) -> ContentError:
+    return ContentError(file, "fichier entier", "le fichier n'est pas enregistré en UTF-8 : ses accents seraient illisibles.",
+                        "enregistrez-le en UTF-8 (dans VS Code : cliquez sur l'encodage en bas à droite, « Enregistrer avec l'encodage », UTF-8).")
+
+
+def unreadable_files(docs_dir: Path) -> list[ContentError]:
+    """Pages and data files not saved in UTF-8 (MkDocs would stop on them with a Python traceback)."""
+    errors = []
+    for path in sorted([*docs_dir.rglob("*.md"), *docs_dir.rglob("*.yml")]):
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            errors.append(not_utf8(display_path(path)))
+    return errors
+
+
 def read_page(path: Path, front_matter_fix: str = MODEL) -> tuple[PageSource | None, list[ContentError]]:
     """Read a page's front matter (YAML between two --- lines) and title; errors in French."""
-    return parse_page(path.read_text(encoding="utf-8"), display_path(path), front_matter_fix)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [not_utf8(display_path(path))]
+    return parse_page(text, display_path(path), front_matter_fix)
 
 
 def parse_page(text: str, file: str, front_matter_fix: str = MODEL) -> tuple[PageSource | None, list[ContentError]]:
     """The same, from a page's text; ``file`` names it in messages."""
     front = FRONT_MATTER.match(text)
+    if not front and re.match(r"\A---\s*\n", text):
+        return None, [ContentError(file, "en-tête", "l'en-tête n'est pas fermé : la ligne --- qui le termine manque.",
+                                   "ajoutez une ligne --- après son dernier champ, avant le titre.")]
     if not front:
         return None, [ContentError(file, "en-tête", "l'en-tête (entre deux lignes ---) manque.", front_matter_fix)]
     try:
@@ -62,7 +85,7 @@ def parse_page(text: str, file: str, front_matter_fix: str = MODEL) -> tuple[Pag
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"en-tête, ligne {mark.line + 2}" if mark else "en-tête"
-        return None, [ContentError(file, place, f"l'en-tête est mal formé ({getattr(error, 'problem', error)}).",
+        return None, [ContentError(file, place, f"l'en-tête est mal formé : {yaml_problem(str(getattr(error, 'problem', '')))}.",
                                    "mettez entre guillemets toute valeur qui contient « : » ou commence par un signe.")]
     if not isinstance(meta, dict):
         return None, [ContentError(file, "en-tête", "l'en-tête doit être une liste de champs « nom: valeur ».", front_matter_fix)]

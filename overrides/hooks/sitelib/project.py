@@ -7,7 +7,9 @@ import yaml
 from pathspec.gitignore import GitIgnoreSpec
 
 from .data import read_yaml
+from .errors import ContentError
 from .languages import Languages
+from .page_list import menu_pages
 from .site import Site, load_site
 
 
@@ -46,6 +48,17 @@ def project_languages(root: Path) -> Languages:
     return Languages(docs_dir=root / "docs", built=tuple(entry["locale"] for entry in entries if entry.get("build", True)),
                      default=next(entry["locale"] for entry in entries if entry.get("default")),
                      untranslated={entry["locale"]: list((entry.get("extra") or {}).get("untranslated", [])) for entry in entries})
+
+
+def configuration_errors(root: Path) -> list[ContentError]:
+    """What MkDocs would refuse in mkdocs.yml before any hook runs (and say in English): its YAML, its
+    languages, the shape of its menu."""
+    try:
+        project_languages(root)
+        menu_pages(read_config(root).get("nav") or [])
+    except ContentError as error:
+        return [error]
+    return []
 
 
 def project_site(root: Path) -> Site:

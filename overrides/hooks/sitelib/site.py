@@ -12,6 +12,7 @@ from . import contacts as contacts_data
 from . import externals, lexicon, page_list, quiz, stories, strings, territories, videos, workshops
 from .errors import ContentError, ContentErrors, raise_all
 from .languages import Languages, language_errors
+from .pages import unreadable_files
 from .strings import Ui
 from .translations import translation_status
 
@@ -65,7 +66,10 @@ def load_site(project: Path, languages: Languages, footer_contacts, menu: list |
     """Load and check every data file and page collection; raise every error found, together.
     ``outside_menu``: mkdocs.yml's not_in_nav (a path from docs/ → whether it is left out of the menu);
     with ``menu``, every page is checked to be in it."""
-    docs, errors = languages.docs_dir, language_errors(languages)
+    docs = languages.docs_dir
+    if unreadable := unreadable_files(docs):
+        raise_all(unreadable)  # nothing else can be read reliably
+    errors = language_errors(languages)
     if menu is not None and outside_menu is not None:
         errors += page_list.menu_errors(menu, languages, outside_menu)
 
