@@ -89,6 +89,6 @@ def test_a_help_number_typed_by_hand_is_refused_unless_the_page_gives_it_through
 def test_numbers_that_are_not_help_numbers_and_numbers_the_page_gives_are_left_alone():
     """Ages, sums, years, counts and decimals are figures; a help number named again after its marker (or a
     sheet's contact cards) is a mention the reader can already call."""
-    body = ("# Aide\n\nÀ 15 ans, 3 750 € d'amende, en 2022, 1 051 victimes, 2,5 %, le 12/03.\n\n"
+    body = ("# Aide\n\nÀ 15 ans, 3 750 € d'amende, en 2022, en 1919, en 2018, 1 051 victimes, 2,5 %, le 12/03.\n\n"
             "Appelle le <!-- @numero 119 -->. Le 119 répond jour et nuit ; le 3919 aussi.\n\n`0 800 000 000`\n")
     assert help_number_errors(body, {"contacts": ["3919"]}, FILE, 1, HELP_NUMBERS) == []

@@ -106,6 +106,8 @@ def phone_like(number: str, help_numbers: dict[str, str]) -> bool:
         return False  # « 15 ans », « 3 750 € », years and figures stay figures
     if digits in help_numbers:
         return True
+    if re.fullmatch(r"(19|20)\d\d", digits):
+        return False  # a year (« en 1919 » is not 3919 mistyped)
     one_digit_off = any(len(known) == len(digits) and sum(a != b for a, b in zip(known, digits)) == 1 for known in help_numbers)
     return one_digit_off and shortnumberinfo.is_valid_short_number_for_region(phonenumbers.parse(digits, "FR"), "FR")
 
