@@ -88,7 +88,7 @@ MISTAKES = [
             "contact « 17 », champ « verified »", "est dans le futur"),
     Mistake("identifiant avec majuscules et espace", "docs/_data/contacts.yml", END, NEW_CONTACT,
             "contact « Nouveau Service », champ « id »", "l'identifiant « Nouveau Service » contient", schema=True),
-    Mistake("contact injoignable", "docs/_data/contacts.yml", CONTACT_17, '- id: "17"\n', "contact « 17 »", "aucun moyen d'être joint"),
+    Mistake("contact injoignable", "docs/_data/contacts.yml", CONTACT_17, '- id: "17"\n', "contact « 17 »", "aucun moyen d'être joint", schema=True),
     Mistake("tabulation", "docs/_data/contacts.yml", '  phone: "17"\n', '\tphone: "17"\n', "ligne", "une tabulation sert d'indentation"),
     Mistake("langue parlée inconnue", "docs/_data/contacts.yml", "  topics: [danger-immediat]\n",
             "  topics: [danger-immediat]\n  spoken_languages: [fr, xx]\n", "contact « 17 », champ « spoken_languages »",
@@ -101,7 +101,7 @@ MISTAKES = [
             "cet identifiant n'existe pas dans le fichier des faits"),
     # other data files
     Mistake("département inconnu", "docs/_data/territoires.yml", 'code: "75"', 'code: "750"', "champ « regions.0.departements.0.code »",
-            "« 750 » n'est pas un numéro de département"),
+            "« 750 » n'est pas un numéro de département", schema=True),
     Mistake("réponse ni vraie ni fausse", "docs/_data/vrai-faux.yml", "answer: false", "answer: peut-être",
             "affirmation « une-seule-fois », champ « answer »", "oui ou non", schema=True),
     Mistake("source qui n'est pas une adresse", "docs/_data/bd-externes.yml", "source: https://cafepedagogique.net/",
@@ -109,7 +109,7 @@ MISTAKES = [
     Mistake("âge d'une vidéo trop grand", "docs/_data/videos.yml", "age: 12", "age: 40", "vidéo « cinq-signes », champ « age »",
             "la valeur « 40 » est trop grande", schema=True),
     Mistake("texte d'interface vide", "docs/en/_data/interface.yml", "help_link: Help", 'help_link: ""', "texte « help_link »",
-            "ce texte est vide"),
+            "ce texte est vide", schema=True),
     Mistake("texte d'interface mal nommé", "docs/fr/_data/interface.yml", "\nskip_to_content:", "\nskip_to_contnet:",
             "texte « skip_to_contnet »", "ce nom n'existe dans aucune autre langue"),
     # a story's cast (docs/_data/bd/)
@@ -126,7 +126,8 @@ MISTAKES = [
     Mistake("choix vers une scène absente", "docs/fr/histoires/le-casting.md", "](#", "](#scene-perdue-", "scène",
             "qui n'existe pas"),
     Mistake("note avant l'histoire trop longue", "docs/en/histoires/le-bon-plan.md", "\navertissement: ",
-            "\navertissement: \"" + "A sentence. " * 30 + "\"\nx_note: ", "champ « avertissement »", "la note avant l'histoire est trop longue"),
+            "\navertissement: \"" + "A sentence. " * 30 + "\"\nx_note: ", "champ « avertissement »", "la note avant l'histoire est trop longue",
+            schema=True),
     # the lexicon
     Mistake("terme lié inconnu", "docs/fr/lexique/viol.md", "see_also: [", "see_also: [viole, ", "see_also « viole »",
             "ce terme n'existe pas dans le lexique"),

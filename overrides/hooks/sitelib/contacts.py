@@ -92,7 +92,9 @@ class ContactText(BaseModel):
 
 
 class Contact(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # The schema says « reachable » too (the build says it in French: the validator below).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              json_schema_extra={"anyOf": [{"required": [way]} for way in ("phone", "sms", "website", "chat")]})
     id: Identifier
     phone: str | None = None
     sms: str | None = None

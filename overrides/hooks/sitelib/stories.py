@@ -75,7 +75,7 @@ class StoryFields(BaseModel):
     description: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     # What the story shows, before its first scene (a missing note gets its own message: validate_default).
-    avertissement: str = Field(default=None, validate_default=True)
+    avertissement: str = Field(default=None, validate_default=True, json_schema_extra={"maxLength": NOTE_LENGTH})
     age: int = Field(ge=10, le=25)
     reading_minutes: int = Field(ge=1, le=60)
     themes: list[str] = Field(min_length=1)

@@ -30,9 +30,13 @@ class PlaceTexts(RootModel[list[str]]):
     root: list[str] = Field(min_length=1)
 
 
+# is_departement_code as a pattern, for editors (the JSON Schema); the build's message comes from the validator.
+DEPARTEMENT_PATTERN = r"^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$"
+
+
 class Departement(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    code: str
+    code: str = Field(json_schema_extra={"pattern": DEPARTEMENT_PATTERN})
     name: str = Field(min_length=1)
     places: list[Place] = []  # from each language's texts
 
