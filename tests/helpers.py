@@ -5,6 +5,7 @@ Material's settings read from a page."""
 import difflib
 import os
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,27 @@ from bs4 import BeautifulSoup
 
 from sitelib import fingerprint
 from sitelib.errors import ContentError, ContentErrors
-from site_map import DEFAULT_LANGUAGE, LANGUAGES
+from site_map import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+
+LANGUAGE_ENTRY = re.compile(r"^ {8}- locale: (\S+)\n(?:(?: {10}.*)?\n)*", re.MULTILINE)
+
+
+def project_copy(destination: Path, kept: tuple[str, ...] | None = None) -> Path:
+    """The project's sources (not its build, virtual environment or npm packages), for a test to edit as a
+    volunteer would; ``kept``: the only languages copied (a build then takes a fraction of the site's). The
+    PDF cache is shared: the PDFs of unchanged pages are not made again."""
+    destination.mkdir(exist_ok=True)
+    for name in ("docs", "overrides", "assets", "scripts"):
+        shutil.copytree(ROOT / name, destination / name, ignore=lambda folder, names: [
+            n for n in names if n == "node_modules" or (kept and folder == str(ROOT / "docs") and n not in (*kept, "_data"))])
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if kept:
+        config = LANGUAGE_ENTRY.sub(lambda entry: entry[0] if entry[1] in kept else "", config)
+    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (ROOT / ".cache" / "pdf").mkdir(parents=True, exist_ok=True)
+    (destination / ".cache").mkdir()
+    (destination / ".cache" / "pdf").symlink_to(ROOT / ".cache" / "pdf")
+    return destination
 
 
 def expect_content_error(action: Callable[[], object], *words: str) -> str:

@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from site_map import ROOT, source_pages
+from helpers import project_copy
+from site_map import source_pages
 
 TRIAL = "de"  # a language the site does not have; Material and Babel know it
 EDITOR = "https://forge.test/pas-a-vendre/edit/main/docs/"
@@ -25,22 +26,6 @@ PAGES = {
 # The copies keep two languages: what is tested is one more language, and each build of the copy then
 # takes a third of the time of the whole site's.
 KEPT = ("fr", "en")
-LANGUAGE_ENTRY = re.compile(r"^ {8}- locale: (\S+)\n(?:(?: {10}.*)?\n)*", re.MULTILINE)
-
-
-def project_copy(destination):
-    """The project's sources (not its build or virtual environment) in two languages, sharing the PDF cache."""
-    destination.mkdir(exist_ok=True)
-    for name in ("docs", "overrides", "assets", "scripts"):
-        (shutil.copytree(ROOT / name, destination / name,
-                         ignore=lambda folder, names: [n for n in names if folder == str(ROOT / "docs") and n not in (*KEPT, "_data")]))
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (destination / "mkdocs.yml").write_text(LANGUAGE_ENTRY.sub(lambda entry: entry[0] if entry[1] in KEPT else "", config),
-                                            encoding="utf-8")
-    (ROOT / ".cache" / "pdf").mkdir(parents=True, exist_ok=True)
-    (destination / ".cache").mkdir()
-    (destination / ".cache" / "pdf").symlink_to(ROOT / ".cache" / "pdf")
-    return destination
 
 
 def build(project, destination, settings: dict | None = None) -> subprocess.CompletedProcess:
@@ -50,7 +35,7 @@ def build(project, destination, settings: dict | None = None) -> subprocess.Comp
 
 @pytest.fixture(scope="module")
 def trial(tmp_path_factory):
-    project = project_copy(tmp_path_factory.mktemp("projet"))
+    project = project_copy(tmp_path_factory.mktemp("projet"), KEPT)
     shutil.copyfile(project / "mkdocs.yml", project.parent / "mkdocs.before.yml")
     scaffold = subprocess.run([sys.executable, "scripts/new_language.py", TRIAL], cwd=project, capture_output=True, text=True)
     assert scaffold.returncode == 0, scaffold.stdout + scaffold.stderr
@@ -107,7 +92,7 @@ def test_fallback_pages_are_in_the_languages_search_index_marked(trial):
 
 
 def test_one_build_reports_the_mistakes_of_three_files_together(tmp_path):
-    project = project_copy(tmp_path / "projet")
+    project = project_copy(tmp_path / "projet", KEPT)
     contacts = project / "docs" / "_data" / "contacts.yml"
     contacts.write_text(contacts.read_text(encoding="utf-8").replace('phone: "17"', 'phone: "1777"', 1), encoding="utf-8")
     interface = project / "docs" / "en" / "_data" / "interface.yml"
@@ -123,7 +108,7 @@ def test_one_build_reports_the_mistakes_of_three_files_together(tmp_path):
 
 
 def test_one_build_names_the_mistakes_of_every_page_and_fails(tmp_path):
-    project = project_copy(tmp_path / "projet")
+    project = project_copy(tmp_path / "projet", KEPT)
     help_page = project / "docs" / "fr" / "aide.md"
     help_page.write_text(help_page.read_text(encoding="utf-8").replace("<!-- @contact ", "<!-- @contacts ", 1), encoding="utf-8")
     safety = project / "docs" / "en" / "securite.md"

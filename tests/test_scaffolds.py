@@ -3,15 +3,14 @@ of the project, what it writes is in the menu and declared untranslated where it
 and make check then list, in French, only what remains to fill, in the files it wrote; filled in, they pass."""
 
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 
+from helpers import project_copy
 from sitelib.page_list import menu_pages
 from sitelib.project import project_languages, read_config
-from site_map import ROOT
 
 STARTS = {
     "page": (["page", "articles/mon-article.md", "Mon article", "--rubrique", "Comprendre"], "articles/mon-article.md"),
@@ -32,16 +31,6 @@ FILLED = [
     (re.compile(r"^(objectives|material): \[\]", re.MULTILINE), r'\1: ["Un texte."]'),
     (re.compile(r"^contacts: \[\]", re.MULTILINE), 'contacts: ["119"]'),
 ]
-
-
-def project_copy(tmp_path):
-    for part in ("docs", "overrides", "assets"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    (tmp_path / "scripts").mkdir()
-    for script in ("check.py", "nouveau.py"):
-        shutil.copy(ROOT / "scripts" / script, tmp_path / "scripts")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    return tmp_path
 
 
 def run(root, *arguments):

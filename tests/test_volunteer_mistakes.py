@@ -10,7 +10,6 @@ a mistake whose file other files depend on (contacts, lexicon, stories) is not m
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from helpers import project_copy
 from sitelib.data import DataLoader
 from sitelib.pages import FRONT_MATTER
 from sitelib.schemas import DATA_SCHEMAS, data_files, document
@@ -258,11 +258,7 @@ def test_the_table_has_forty_mistakes_one_per_rule_in_every_kind_of_file():
 
 
 def copy_with(mistakes: list[Mistake], root: Path) -> None:
-    for part in ("docs", "overrides", "assets"):
-        shutil.copytree(ROOT / part, root / part)
-    (root / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "check.py", root / "scripts")
-    shutil.copy(ROOT / "mkdocs.yml", root)
+    project_copy(root)
     for mistake in mistakes:
         path = root / mistake.file
         if mistake.old == "":
