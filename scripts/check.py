@@ -61,9 +61,8 @@ def check() -> list[ContentError]:
             context = PageContext(f"{language}/{page}", page_url(languages.root(language), page), language,
                                   languages.root(language), site.ui(language) if site else None)
             meta = dict(source.meta)
-            # With a data file wrong, the pages' own rules still, without what needs the data (markers' names, help numbers).
-            names = set(page_markdown.marker_handlers(site, context, meta)) if site else set()
-            errors += page_markdown.page_errors(source.body, meta, context.kind, source.file, source.body_line, site, names)
+            # With a data file wrong (site None), the pages' own rules still, without what needs the data.
+            errors += page_markdown.page_errors(source.body, meta, site, context, source.file, source.body_line)
             if site:
                 errors += found(lambda: page_markdown.complete_page(source.body, meta, site, context, source.file))
             errors += page_rules.link_errors(source.body, source.body_line, path, docs, language, languages.default, source.file)

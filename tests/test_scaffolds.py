@@ -30,6 +30,7 @@ FILLED = [
     (re.compile(r"^(\s*)themes: \[\]", re.MULTILINE), r"\1themes: [loverboy]"),
     (re.compile(r"^(objectives|material): \[\]", re.MULTILINE), r'\1: ["Un texte."]'),
     (re.compile(r"^contacts: \[\]", re.MULTILINE), 'contacts: ["119"]'),
+    (re.compile(r"^personnages: \{\}", re.MULTILINE), "personnages: {perso: Sam}"),
 ]
 
 

@@ -168,6 +168,8 @@ MISTAKES = [
     Mistake("lien vers une page absente", "docs/fr/articles/consentement.md", END, "\n[Une page](page-absente.md)\n", "ligne",
             "le lien « page-absente.md » mène à une page ou un fichier qui n'existe pas"),
     Mistake("lien absolu", "docs/en/articles/consentement.md", END, "\n[Help](/fr/aide.md)\n", "ligne", "commence par « / »"),
+    Mistake("lien sans .md", "docs/en/articles/sante.md", END, "\n[Help](../aide)\n", "ligne", "ne mène pas à un fichier",
+            check=False),
     Mistake("lien vers un endroit absent", "docs/fr/articles/escort-massages-annonces.md", END, "\n[Plus haut](#nulle-part)\n", "ligne",
             "mène à un endroit de cette page qui n'existe pas", check=False),
     Mistake("en-tête illisible", "docs/fr/articles/inquiet-pour-un-ami.md", "\ndescription:", "\ndescription: [\nx_description:",

@@ -173,9 +173,8 @@ def on_page_markdown(markdown, page, config, files):
         # Said as make check says it (unclosed, which line, what is wrong), else in general.
         raise_all(parse_page(page.file.content_string, source)[1] or [page_markdown.unreadable_front_matter(source)])
     if not is_fallback(page, config):  # a fallback page is its default language's file, checked in that language
-        context = page_context(page, config)
-        raise_all(page_markdown.page_errors(markdown, page.meta, context.kind, source, body_line(page.file.content_string),
-                                            SITE, set(page_markdown.marker_handlers(SITE, context, page.meta))))
+        raise_all(page_markdown.page_errors(markdown, page.meta, SITE, page_context(page, config), source,
+                                            body_line(page.file.content_string)))
     markdown = page_markdown.complete_page(markdown, page.meta, SITE, page_context(page, config), source)
     # Material writes the description into an HTML attribute without escaping it.
     if "description" in page.meta:

@@ -62,7 +62,6 @@ DataLoader.yaml_implicit_resolvers = {
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-
 def read_yaml(path: Path, loader: type[yaml.SafeLoader] = DataLoader) -> Any:
     """Load a YAML file, reporting a missing file or a syntax error (with its line) for the volunteer."""
     if not path.exists():

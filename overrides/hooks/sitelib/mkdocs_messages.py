@@ -1,8 +1,9 @@
 """MkDocs' own warnings (a link, an anchor or a menu entry to nothing, a page left out of the menu), which
 it writes in English and without the file's place, in the site's French form: file, place, fix. The
 build's logging passes each message here (mkdocs_hooks.py); a message not recognised is left as it is.
-Written against MkDocs 1.6's wording (tests/test_mkdocs_messages.py holds each message, so a change of
-wording in a new MkDocs fails a test instead of going back to English silently)."""
+Written against MkDocs 1.6's wording: tests/test_volunteer_mistakes.py builds with MkDocs' real messages
+and fails on any warning left in English, so a new wording fails a test instead of going back to English
+silently (tests/test_mkdocs_messages.py: the wordings the build stops before MkDocs can say them)."""
 
 import re
 from pathlib import Path
@@ -33,11 +34,11 @@ MESSAGES = {
 
 
 def line_of(docs: Path, page: str, link: str) -> str:
-    """« ligne N » of the first line of the page's file that holds the link; « lien » if none does."""
+    """« ligne N » of the first line of the page's file that holds the link; « lien « … » » if none does."""
     try:
         lines = (docs / page).read_text(encoding="utf-8").split("\n")
     except OSError:
-        return "lien"
+        lines = []
     written = re.compile(rf"""\(\s*{re.escape(link)}[)\s]|["']{re.escape(link)}["']""")  # Markdown's (…) or HTML's "…"
     return next((f"ligne {number}" for number, line in enumerate(lines, start=1) if written.search(line)), f"lien « {link} »")
 

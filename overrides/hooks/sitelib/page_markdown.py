@@ -64,13 +64,13 @@ def marker_handlers(site: Site, page: PageContext, meta: dict) -> dict[str, mark
     }
 
 
-def page_errors(markdown: str, meta: dict, kind: str, source: str, first_line: int, site: Site | None,
-                marker_names: set[str]) -> list[ContentError]:
-    """The mistakes of a page of this ``kind`` as written (sitelib/page_rules.py); ``first_line``: where its
-    body starts in the file; ``marker_names``: the markers the page may hold (its marker_handlers);
-    ``site``: None when a data file is wrong (the rules that need the data are then left out)."""
-    errors = page_rules.check_page(markdown, meta, source, first_line, marker_names,
-                                   title_from_marker="<!-- @video " in markdown, description_elsewhere=kind in ("term", "story", "workshop"))
+def page_errors(markdown: str, meta: dict, site: Site | None, page: PageContext, source: str, first_line: int) -> list[ContentError]:
+    """The mistakes of the page as written (sitelib/page_rules.py); ``first_line``: where its body starts in
+    the file; ``site``: None when a data file is wrong (the rules that need the data are then left out: the
+    markers' names, the help numbers)."""
+    marker_names = set(marker_handlers(site, page, meta)) if site is not None else set()
+    errors = page_rules.check_page(markdown, meta, source, first_line, marker_names, title_from_marker="<!-- @video " in markdown,
+                                   description_elsewhere=page.kind in ("term", "story", "workshop"))
     if site is not None:
         errors += page_rules.help_number_errors(markdown, meta, source, first_line, contacts.help_numbers(site.contacts))
     return errors

@@ -12,6 +12,7 @@ from phonenumbers import shortnumberinfo
 
 from .contacts import number_key
 from .errors import ContentError
+from .markers import MARKER
 
 DESCRIPTION_LENGTH = 160
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -24,7 +25,6 @@ INLINE_CODE = re.compile(r"`[^`\n]*`")
 # A run of digits, spaces or dots between digits allowed (« 0 800 05 95 59 », « 116 000 »); not part of a
 # word, an address, a decimal or a date (« 2,5 », « 12/03 »).
 NUMBER = re.compile(r"(?<![\w/.,#:+-])(\+?\d(?:\d|[ \u00a0.](?=\d))*\d)(?![\w/-]|[.,]\d)")
-MARKER = re.compile(r"<!--\s*@(?P<name>[\w-]+)(?P<arguments>[^>]*?)\s*-->")
 # The markers that give the reader a contact's number in one tap (@langues names languages only).
 NUMBER_MARKERS = {"contact", "numeros", "numero"}
 LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?:#[^)\s]*)?\)")
@@ -117,9 +117,10 @@ def help_number_errors(markdown: str, meta: dict, file: str, first_line: int, he
     has (a wrong digit), or one the page names without giving it through a marker (the reader could not call
     it in one tap, and it would not change with the data). ``help_numbers``: contacts.help_numbers."""
     shown = {str(ident) for ident in meta.get("contacts") or []}  # a workshop sheet's cards
-    for match in MARKER.finditer(markdown):
-        if match["name"] in NUMBER_MARKERS:
-            shown.update(match["arguments"].split())
+    for marker in MARKER.finditer(markdown):
+        name, arguments = marker.groups()
+        if name in NUMBER_MARKERS:
+            shown.update(arguments.split())
     errors = []
     for number, line in body_lines(markdown, first_line):
         prose = MARKER.sub(lambda marker: " " * len(marker.group(0)), line)

@@ -110,7 +110,7 @@ def story_text(title: str, ident: str) -> str:
             "avertissement: \"\"  # ce que montre l'histoire, en une ou deux phrases\n"
             "age:  # l'âge du personnage principal\nreading_minutes:  # durée de lecture, en minutes\n"
             "themes: []  # des termes du lexique (noms de fichiers de lexique/)\nme: Toi\nsenders: []  # les autres personnes qui écrivent\n"
-            f"personnages: {{perso: Prénom}}  # identifiant du dessin (docs/_data/bd/{ident}.yml) → nom dans cette langue\n"
+            f"personnages: {{}}  # identifiant du dessin (docs/_data/bd/{ident}.yml) → nom dans cette langue, ex. {{perso: Sam}}\n"
             "start: debut\n---\n\n"
             f"# {title}\n\n## debut\n\n<!-- @vignette chambre perso:calme -->\n\n{scene}\n\n"
             "* [Un premier choix](#fin-aide)\n* [Un autre choix](#fin-piege)\n\n"
@@ -120,7 +120,7 @@ def story_text(title: str, ident: str) -> str:
             "<!-- @a-ecrire le débriefing : les signaux, et qui peut aider (marqueurs @numero, @contact) -->\n")
 
 
-CAST_TEXT = ("# Personnages dessinés de l'histoire (voir CONTRIBUTING.md, « Une histoire en BD ») : un bloc par personnage,\n"
+CAST_TEXT = ("# Personnages dessinés de l'histoire (voir CONTRIBUTING.md, « Les vignettes ») : un bloc par personnage,\n"
              "# sous l'identifiant que les lignes <!-- @vignette … --> emploient.\n"
              "perso:\n  tete: short1\n  peau: 3\n  cheveux: noir\n  vetements: bleu\n")
 
